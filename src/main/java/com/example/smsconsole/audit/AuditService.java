@@ -1,0 +1,96 @@
+package com.example.smsconsole.audit;
+
+import com.example.smsconsole.audit.repository.AuditEntryRepository;
+import com.example.smsconsole.security.AppRoles;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Writes and reads the audit log. Writing is open to every caller (features audit their own
+ * actions, scheduled jobs audit as {@code system}); reading is for admins. There is deliberately no
+ * method that changes or removes an entry.
+ */
+@Service
+public class AuditService {
+
+    /** Actor recorded for work done by the console itself (scheduled jobs). */
+    public static final String SYSTEM_ACTOR = "system";
+
+    private static final int MAX_DETAIL = 4000;
+    private static final int MAX_TARGET = 512;
+
+    private final AuditEntryRepository repository;
+    private final Clock clock;
+
+    AuditService(AuditEntryRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /**
+     * Appends one entry for the current user (or {@value #SYSTEM_ACTOR} outside a request).
+     *
+     * @return the stored entry, with its id and time
+     */
+    public AuditEntry record(String action, @Nullable String target, AuditOutcome outcome,
+            @Nullable String awsRequestId, @Nullable String detail) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        String actor = auth == null || !auth.isAuthenticated() ? SYSTEM_ACTOR : auth.getName();
+        String role = auth == null ? SYSTEM_ACTOR : roles(auth);
+        var entry = new AuditEntry(0, clock.instant(), actor, role.isEmpty() ? "-" : role, action,
+                shorten(target, MAX_TARGET), outcome, awsRequestId, shorten(detail, MAX_DETAIL));
+        return repository.append(entry);
+    }
+
+    public AuditEntry success(String action, @Nullable String target, @Nullable String awsRequestId, @Nullable String detail) {
+        return record(action, target, AuditOutcome.SUCCESS, awsRequestId, detail);
+    }
+
+    public AuditEntry failure(String action, @Nullable String target, @Nullable String awsRequestId, @Nullable String detail) {
+        return record(action, target, AuditOutcome.FAILURE, awsRequestId, detail);
+    }
+
+    public AuditEntry refused(String action, @Nullable String target, @Nullable String detail) {
+        return record(action, target, AuditOutcome.REFUSED, null, detail);
+    }
+
+    /** Newest first. */
+    @PreAuthorize("hasRole('" + AppRoles.ADMIN + "')")
+    public List<AuditEntry> find(AuditFilter filter, int offset, int limit) {
+        return repository.find(filter, offset, limit);
+    }
+
+    @PreAuthorize("hasRole('" + AppRoles.ADMIN + "')")
+    public long count(AuditFilter filter) {
+        return repository.count(filter);
+    }
+
+    /** The distinct action names seen so far, for the filter's choices. */
+    @PreAuthorize("hasRole('" + AppRoles.ADMIN + "')")
+    public List<String> actions() {
+        return repository.distinctActions();
+    }
+
+    private static String roles(Authentication auth) {
+        return auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a != null && a.startsWith("ROLE_"))
+                .map(a -> a.substring("ROLE_".length()))
+                .sorted()
+                .collect(Collectors.joining(","));
+    }
+
+    private static @Nullable String shorten(@Nullable String value, int max) {
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        return value.substring(0, max - 1) + "…";
+    }
+}

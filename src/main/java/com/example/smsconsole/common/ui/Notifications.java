@@ -1,0 +1,61 @@
+package com.example.smsconsole.common.ui;
+
+import com.example.smsconsole.aws.AwsCallException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+
+/** The console's notifications: success, error, and AWS errors with code and request id. */
+public final class Notifications {
+
+    private Notifications() {
+    }
+
+    public static Notification success(String text) {
+        var n = Notification.show(text, 4000, Notification.Position.BOTTOM_START);
+        n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        return n;
+    }
+
+    public static Notification info(String text) {
+        return Notification.show(text, 4000, Notification.Position.BOTTOM_START);
+    }
+
+    public static Notification error(String text) {
+        var n = new Notification();
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        n.setPosition(Notification.Position.MIDDLE);
+        n.setDuration(0);
+        n.add(closable(n, new Div(text)));
+        n.open();
+        return n;
+    }
+
+    /** The plain-words message, then the AWS error code, reason and request id for support. */
+    public static Notification awsError(AwsCallException e) {
+        var n = new Notification();
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        n.setPosition(Notification.Position.MIDDLE);
+        n.setDuration(0);
+        var message = new Div(e.userMessage());
+        var support = new Div("AWS " + e.operation() + ": " + e.supportLine());
+        support.addClassName("aws-error-support");
+        n.add(closable(n, new Div(message, support)));
+        n.open();
+        return n;
+    }
+
+    private static HorizontalLayout closable(Notification n, Div content) {
+        var close = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> n.close());
+        close.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        close.setAriaLabel("Close");
+        var layout = new HorizontalLayout(content, close);
+        layout.setAlignItems(FlexComponent.Alignment.START);
+        return layout;
+    }
+}

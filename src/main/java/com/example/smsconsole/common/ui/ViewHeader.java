@@ -1,0 +1,29 @@
+package com.example.smsconsole.common.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+
+/** A view's heading with a one-line explanation and optional actions on the right. */
+public class ViewHeader extends HorizontalLayout {
+
+    public ViewHeader(String title, String explanation, Component... actions) {
+        addClassName("view-header");
+        setWidthFull();
+        setAlignItems(FlexComponent.Alignment.END);
+        var text = new VerticalLayout(new H2(title), new Paragraph(explanation));
+        text.setPadding(false);
+        text.setSpacing(false);
+        text.addClassName("view-header-text");
+        add(text);
+        expand(text);
+        if (actions.length > 0) {
+            var bar = new HorizontalLayout(actions);
+            bar.addClassName("view-header-actions");
+            add(bar);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Demo users for the local profile only. Nothing outside this package refers to it; it refuses to
+ * start with the {@code aws} or {@code prod} profile.
+ */
+@NullMarked
+package com.example.smsconsole.security.dev;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,108 @@
+package com.example.smsconsole;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The package rules of docs/architecture: who may talk to AWS, the emulator's isolation, layering. */
+class ArchitectureTest {
+
+    private static final String ROOT = "com.example.smsconsole";
+    private static final String[] FEATURES = {"..registration..", "..verification..", "..sending..", "..deliverylog..",
+        "..audit..", "..security..", "..overview..", "..common.."};
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+    }
+
+    private static final DescribedPredicate<JavaClass> GATEWAY = DescribedPredicate.describe("a gateway",
+            c -> c.getName().matches(".*\\.[A-Za-z]+Gateway(\\$.*)?"));
+
+    @Test
+    void only_gateways_and_the_aws_package_use_the_aws_sdk() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".aws..").and(DescribedPredicate.not(GATEWAY))
+                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+                .check(classes);
+    }
+
+    @Test
+    void no_feature_depends_on_the_emulator() {
+        noClasses().that().resideInAnyPackage(FEATURES).or().resideInAPackage(ROOT + ".aws..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".emulator..")
+                .check(classes);
+        noClasses().that().resideInAPackage(ROOT).and().haveSimpleNameNotStartingWith("package-info")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".emulator..")
+                .check(classes);
+    }
+
+    @Test
+    void the_emulator_depends_on_no_feature() {
+        noClasses().that().resideInAPackage(ROOT + ".emulator..")
+                .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void the_emulator_uses_no_sdk_classes() {
+        noClasses().that().resideInAPackage(ROOT + ".emulator..")
+                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void services_and_gateways_do_not_depend_on_views() {
+        noClasses().that().resideOutsideOfPackage("..ui..").and().resideOutsideOfPackage(ROOT)
+                .and().resideOutsideOfPackage(ROOT + ".security")
+                .should().dependOnClassesThat().resideInAPackage("..ui..")
+                .check(classes);
+    }
+
+    @Test
+    void views_are_package_private_except_navigation_helpers() {
+        classes().that().resideInAPackage(ROOT + ".(*).ui..").and().areAnnotatedWith(com.vaadin.flow.router.Route.class)
+                .should().notBePublic()
+                .check(classes);
+        classes().that().resideInAPackage(ROOT + ".(*).ui..").and().arePublic().and().areTopLevelClasses()
+                .and().resideOutsideOfPackage(ROOT + ".common.ui..")
+                .should().haveSimpleNameEndingWith("Navigation")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void repositories_are_used_only_by_their_own_feature_outside_its_views() {
+        for (String feature : new String[] {"audit", "deliverylog", "sending"}) {
+            classes().that().resideInAPackage(ROOT + "." + feature + ".repository..")
+                    .should().onlyBeAccessed().byClassesThat(DescribedPredicate.describe("the " + feature + " feature outside ui",
+                            c -> c.getPackageName().startsWith(ROOT + "." + feature) && !c.getPackageName().contains(".ui")))
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void top_level_packages_have_no_cycles() {
+        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void gateways_are_not_public() {
+        classes().that(GATEWAY).and().areTopLevelClasses().should().notHaveModifier(JavaModifier.PUBLIC)
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+}

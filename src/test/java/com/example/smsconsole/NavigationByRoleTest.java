@@ -1,0 +1,56 @@
+package com.example.smsconsole;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.smsconsole.support.ConsoleTest;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** Each role sees exactly its menu entries, and the server refuses the routes it may not open. */
+@ConsoleTest
+class NavigationByRoleTest extends SpringBrowserlessTest {
+
+    private List<String> menu() {
+        return find(SideNavItem.class).all().stream().map(SideNavItem::getLabel).toList();
+    }
+
+    @Test
+    @WithMockUser(username = "admin", roles = "ADMIN")
+    void admin_sees_every_area() {
+        navigate("", com.vaadin.flow.component.Component.class);
+        assertThat(menu()).containsExactly("Overview", "Registrations", "Sandbox verification", "Test send",
+                "Delivery history", "Audit");
+    }
+
+    @Test
+    @WithMockUser(username = "qa", roles = "QA")
+    void qa_sees_verification_test_send_and_delivery_history() {
+        navigate("", com.vaadin.flow.component.Component.class);
+        assertThat(menu()).containsExactly("Overview", "Sandbox verification", "Test send", "Delivery history");
+    }
+
+    @Test
+    @WithMockUser(username = "support", roles = "SUPPORT")
+    void support_sees_delivery_history_only() {
+        navigate("", com.vaadin.flow.component.Component.class);
+        assertThat(menu()).containsExactly("Overview", "Delivery history");
+    }
+
+    @Test
+    @WithMockUser(username = "qa", roles = "QA")
+    void qa_typing_the_audit_route_is_denied_not_shown_the_page() {
+        AccessDeniedView denied = navigate("audit", AccessDeniedView.class);
+        assertThat(denied.explanation.getText()).contains("may not open '/audit'");
+    }
+
+    @Test
+    @WithMockUser(username = "support", roles = "SUPPORT")
+    void support_typing_the_registrations_or_test_send_route_is_denied() {
+        navigate("registrations", AccessDeniedView.class);
+        navigate("test-send", AccessDeniedView.class);
+        navigate("verification", AccessDeniedView.class);
+    }
+}
