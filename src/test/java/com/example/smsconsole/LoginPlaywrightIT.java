@@ -28,8 +28,8 @@ class LoginPlaywrightIT {
 
     static Stream<Arguments> demoUsers() {
         return Stream.of(
-                Arguments.of("admin", "admin", List.of("Overview", "Registrations", "Sandbox verification", "Test send", "Delivery history", "Audit")),
-                Arguments.of("qa", "qa", List.of("Overview", "Sandbox verification", "Test send", "Delivery history")),
+                Arguments.of("admin", "admin", List.of("Overview", "Registrations", "Sandbox verification", "Test send", "Delivery history", "Audit", "Simulated handsets")),
+                Arguments.of("qa", "qa", List.of("Overview", "Sandbox verification", "Test send", "Delivery history", "Simulated handsets")),
                 Arguments.of("support", "support", List.of("Overview", "Delivery history")));
     }
 

@@ -22,14 +22,14 @@ class NavigationByRoleTest extends SpringBrowserlessTest {
     void admin_sees_every_area() {
         navigate("", com.vaadin.flow.component.Component.class);
         assertThat(menu()).containsExactly("Overview", "Registrations", "Sandbox verification", "Test send",
-                "Delivery history", "Audit");
+                "Delivery history", "Audit", "Simulated handsets");
     }
 
     @Test
     @WithMockUser(username = "qa", roles = "QA")
     void qa_sees_verification_test_send_and_delivery_history() {
         navigate("", com.vaadin.flow.component.Component.class);
-        assertThat(menu()).containsExactly("Overview", "Sandbox verification", "Test send", "Delivery history");
+        assertThat(menu()).containsExactly("Overview", "Sandbox verification", "Test send", "Delivery history", "Simulated handsets");
     }
 
     @Test

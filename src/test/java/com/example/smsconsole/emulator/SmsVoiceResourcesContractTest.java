@@ -1,0 +1,157 @@
+package com.example.smsconsole.emulator;
+
+import static com.example.smsconsole.emulator.EmulatorFixture.CONFIG_SET;
+import static com.example.smsconsole.emulator.EmulatorFixture.LOG_GROUP;
+import static com.example.smsconsole.emulator.EmulatorFixture.POOL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Client;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.model.ConflictException;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.model.EventType;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.model.KeywordAction;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.model.NumberType;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.model.ValidationException;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.model.ValidationExceptionReason;
+
+/** What the account holds from the start, as the infrastructure creates it, and the describe calls. */
+class SmsVoiceResourcesContractTest {
+
+    EmulatorFixture fixture;
+    PinpointSmsVoiceV2Client sms;
+
+    @BeforeEach
+    void start() {
+        fixture = new EmulatorFixture(Map.of());
+        sms = fixture.sms;
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    @Test
+    void the_seeded_pool_holds_one_simulator_number() {
+        var pool = sms.describePools(b -> b.poolIds(POOL)).pools().getFirst();
+        assertThat(pool.statusAsString()).isEqualTo("ACTIVE");
+        assertThat(pool.optOutListName()).isEqualTo("Default");
+        assertThat(pool.poolArn()).isEqualTo("arn:aws:sms-voice:us-east-1:000000000000:pool/" + POOL);
+        var identities = sms.listPoolOriginationIdentities(b -> b.poolId(POOL));
+        assertThat(identities.originationIdentities()).singleElement().satisfies(i -> {
+            assertThat(i.phoneNumber()).isEqualTo("+12065550142");
+            assertThat(i.isoCountryCode()).isEqualTo("US");
+        });
+        var number = sms.describePhoneNumbers(b -> {}).phoneNumbers().getFirst();
+        assertThat(number.numberType()).isEqualTo(NumberType.SIMULATOR);
+        assertThat(number.poolId()).isEqualTo(POOL);
+        assertThat(number.numberCapabilitiesAsStrings()).containsExactly("SMS");
+        assertThat(sms.describePhoneNumbers(b -> b.filters(f -> f.name("number-type").values("TOLL_FREE"))).phoneNumbers()).isEmpty();
+        assertThat(sms.describePools(b -> b.filters(f -> f.name("status").values("ACTIVE"))).pools()).hasSize(1);
+        assertThatThrownBy(() -> sms.describePools(b -> b.poolIds("pool-0000"))).isInstanceOfSatisfying(ResourceNotFoundException.class,
+                e -> assertThat(e.resourceTypeAsString()).isEqualTo("pool"));
+        assertThatThrownBy(() -> sms.describePools(b -> b.filters(f -> f.name("color").values("red"))))
+                .isInstanceOf(ValidationException.class);
+        assertThat(sms.describeSenderIds(b -> {}).senderIds()).isEmpty();
+    }
+
+    @Test
+    void the_configuration_set_sends_all_text_events_to_the_delivery_receipt_log_group() {
+        var set = sms.describeConfigurationSets(b -> b.configurationSetNames(CONFIG_SET)).configurationSets().getFirst();
+        assertThat(set.eventDestinations()).singleElement().satisfies(d -> {
+            assertThat(d.enabled()).isTrue();
+            assertThat(d.matchingEventTypes()).containsExactly(EventType.TEXT_ALL);
+            assertThat(d.cloudWatchLogsDestination().logGroupArn()).endsWith(":log-group:" + LOG_GROUP);
+            assertThat(d.cloudWatchLogsDestination().iamRoleArn()).contains(":role/");
+        });
+        assertThatThrownBy(() -> sms.describeConfigurationSets(b -> b.configurationSetNames("nope"))).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void event_destinations_are_created_updated_and_deleted() {
+        String arn = "arn:aws:logs:us-east-1:000000000000:log-group:/other";
+        var created = sms.createEventDestination(b -> b.configurationSetName(CONFIG_SET).eventDestinationName("second")
+                .matchingEventTypes(EventType.TEXT_DELIVERED).cloudWatchLogsDestination(c -> c.iamRoleArn("arn:aws:iam::000000000000:role/x").logGroupArn(arn)));
+        assertThat(created.eventDestination().enabled()).isTrue();
+        assertThatThrownBy(() -> sms.createEventDestination(b -> b.configurationSetName(CONFIG_SET).eventDestinationName("second")
+                .matchingEventTypes(EventType.TEXT_ALL).cloudWatchLogsDestination(c -> c.iamRoleArn("arn:aws:iam::000000000000:role/x").logGroupArn(arn))))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reasonAsString()).isEqualTo("RESOURCE_ALREADY_EXISTS"));
+        var updated = sms.updateEventDestination(b -> b.configurationSetName(CONFIG_SET).eventDestinationName("second").enabled(false));
+        assertThat(updated.eventDestination().enabled()).isFalse();
+        sms.deleteEventDestination(b -> b.configurationSetName(CONFIG_SET).eventDestinationName("second"));
+        assertThat(sms.describeConfigurationSets(b -> {}).configurationSets().getFirst().eventDestinations()).hasSize(1);
+        assertThatThrownBy(() -> sms.deleteEventDestination(b -> b.configurationSetName(CONFIG_SET).eventDestinationName("second")))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> sms.createEventDestination(b -> b.configurationSetName(CONFIG_SET).eventDestinationName("sent")
+                .matchingEventTypes(EventType.TEXT_SENT).cloudWatchLogsDestination(c -> c.iamRoleArn("arn:aws:iam::000000000000:role/x").logGroupArn(arn))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.reason()).isEqualTo(ValidationExceptionReason.INVALID_PARAMETER));
+    }
+
+    @Test
+    void numbers_and_pools_answer_stop_and_help() {
+        var keywords = sms.describeKeywords(b -> b.originationIdentity(POOL)).keywords();
+        assertThat(keywords).extracting(k -> k.keyword() + ":" + k.keywordActionAsString()).containsExactlyInAnyOrder("STOP:OPT_OUT", "HELP:AUTOMATIC_RESPONSE");
+        assertThat(sms.describeKeywords(b -> b.originationIdentity("phone-2a7d4c1e9b0f48e6a3c5d7b9e1f20467").filters(f -> f.name("keyword-action").values("OPT_OUT")))
+                .keywords()).extracting(k -> k.keywordAction()).containsExactly(KeywordAction.OPT_OUT);
+        assertThatThrownBy(() -> sms.describeKeywords(b -> b.originationIdentity("phone-0000"))).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void the_account_is_a_sandbox_account_with_its_limits() {
+        assertThat(sms.describeAccountAttributes(b -> {}).accountAttributes())
+                .singleElement().satisfies(a -> {
+                    assertThat(a.nameAsString()).isEqualTo("ACCOUNT_TIER");
+                    assertThat(a.value()).isEqualTo("SANDBOX");
+                });
+        assertThat(sms.describeAccountLimits(b -> {}).accountLimits()).extracting(l -> l.nameAsString())
+                .contains("PHONE_NUMBERS", "POOLS", "CONFIGURATION_SETS", "REGISTRATIONS", "VERIFIED_DESTINATION_NUMBERS");
+        assertThat(sms.describeSpendLimits(b -> {}).spendLimits()).filteredOn(l -> l.nameAsString().equals("TEXT_MESSAGE_MONTHLY_SPEND_LIMIT"))
+                .singleElement().satisfies(l -> assertThat(l.enforcedLimit()).isEqualTo(1L));
+    }
+
+    @Test
+    void a_production_account_sends_from_a_registered_toll_free_number_to_any_us_handset() {
+        fixture.close();
+        fixture = new EmulatorFixture(Map.of("app.emulator.account.tier", "PRODUCTION",
+                "app.emulator.review.submitted-to-reviewing", "0s", "app.emulator.review.reviewing-to-decision", "0s",
+                "app.emulator.review.provisioning", "0s", "app.emulator.review.missing-field-denial", "0s"));
+        sms = fixture.sms;
+        String id = sms.createRegistration(b -> b.registrationType("US_TEN_DLC_BRAND_VETTING")).registrationId();
+        sms.submitRegistrationVersion(b -> b.registrationId(id));
+        fixture.advance(java.time.Duration.ofSeconds(1));
+        assertThat(sms.describeRegistrations(b -> b.registrationIds(id)).registrations().getFirst().registrationStatusAsString()).isEqualTo("COMPLETE");
+
+        String tf = sms.createRegistration(b -> b.registrationType("US_TOLL_FREE_REGISTRATION")).registrationId();
+        fixture.emulator.sms().steerReview(tf, java.util.List.of("APPROVED"));
+        fixture.emulator.sms().state().registrations.get(tf).latest().fields.clear();
+        fillRequired(tf);
+        sms.submitRegistrationVersion(b -> b.registrationId(tf));
+        fixture.advance(java.time.Duration.ofSeconds(1));
+        var number = sms.describePhoneNumbers(b -> b.filters(f -> f.name("number-type").values("TOLL_FREE"))).phoneNumbers().getFirst();
+        assertThat(number.registrationId()).isEqualTo(tf);
+        sms.sendTextMessage(b -> b.destinationPhoneNumber("+14255550155").originationIdentity(number.phoneNumber()).messageBody("Real handset"));
+        fixture.awaitReceipts();
+        assertThat(fixture.emulator.sms().handsets()).filteredOn(h -> h.number.equals("+14255550155")).singleElement()
+                .satisfies(h -> assertThat(h.messages.getLast().body).isEqualTo("Real handset"));
+    }
+
+    private void fillRequired(String id) {
+        var fields = sms.describeRegistrationFieldDefinitions(b -> b.registrationType("US_TOLL_FREE_REGISTRATION").maxResults(100))
+                .registrationFieldDefinitions();
+        for (var field : fields) {
+            if (!field.fieldRequirementAsString().equals("REQUIRED")) {
+                continue;
+            }
+            if (field.fieldTypeAsString().equals("SELECT")) {
+                sms.putRegistrationFieldValue(b -> b.registrationId(id).fieldPath(field.fieldPath()).selectChoices(field.selectValidation().options().getFirst()));
+            } else {
+                sms.putRegistrationFieldValue(b -> b.registrationId(id).fieldPath(field.fieldPath()).textValue(field.displayHints().exampleTextValue()));
+            }
+        }
+    }
+}
