@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code GET health}</li>
  *   <li>{@code GET handsets}: every simulated handset with its messages;
  *       {@code POST handsets/reply} {@code {"from","to","text"}}: a handset replies (STOP, HELP, ...)</li>
- *   <li>{@code GET|POST|DELETE faults}: list, add ({@code {"service","operation","kind","times","latencyMillis"}}), clear</li>
+ *   <li>{@code GET|POST|DELETE faults}: list, add ({@code {"service","operation","kind","times","latencyMillis","after","requestContains"}}), clear</li>
  *   <li>{@code POST registrations/review} {@code {"registrationId","outcomes":["DENIED","APPROVED"]}}</li>
  *   <li>{@code POST clock/advance} {@code {"seconds":600}}</li>
  * </ul>
@@ -75,7 +75,8 @@ final class ControlEndpoint implements HttpHandler {
             case "POST faults" -> {
                 var rule = new FaultInjector.Rule(body.path("service").asString("*"), body.path("operation").asString("*"),
                         FaultInjector.Kind.valueOf(required(body, "kind").toUpperCase(Locale.ROOT)), body.path("times").asInt(0),
-                        body.path("latencyMillis").asLong(0));
+                        body.path("latencyMillis").asLong(0), body.path("after").asInt(0),
+                        body.hasNonNull("requestContains") ? body.path("requestContains").asString() : null);
                 emulator.faults().add(rule);
                 yield mapper.valueToTree(rule);
             }

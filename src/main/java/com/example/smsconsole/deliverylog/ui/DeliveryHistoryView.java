@@ -1,22 +1,569 @@
 package com.example.smsconsole.deliverylog.ui;
 
+import com.example.smsconsole.common.PhoneNumber;
+import com.example.smsconsole.common.ui.StatusBadge;
+import com.example.smsconsole.common.ui.Times;
 import com.example.smsconsole.common.ui.ViewHeader;
+import com.example.smsconsole.deliverylog.DeliveryEvent;
+import com.example.smsconsole.deliverylog.DeliveryEventFilter;
+import com.example.smsconsole.deliverylog.DeliveryEventTypes;
+import com.example.smsconsole.deliverylog.DeliveryLogService;
+import com.example.smsconsole.deliverylog.DeliveryMessage;
 import com.example.smsconsole.security.AppRoles;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
-/** Delivery receipts ingested from CloudWatch Logs, searchable by number, type, message id and time. */
-@Route("delivery-history")
+/**
+ * Delivery history: receipts ingested from CloudWatch Logs, searched by event type (with counts),
+ * time range, number (full or prefix), message id, country and finality; the search lives in the
+ * address so it can be shared. Receipts newest first in a lazy grid (only the visible page is
+ * fetched), the latest state of each message with those pending too long flagged, a chart per
+ * type over time, a streamed CSV export, and a live mode.
+ */
+@Route(DeliveryLogNavigation.ROUTE)
 @PageTitle("Delivery history")
 @Menu(order = 4, icon = "vaadin:search", title = "Delivery history")
 @RolesAllowed({AppRoles.SUPPORT, AppRoles.QA, AppRoles.ADMIN})
-class DeliveryHistoryView extends VerticalLayout {
+class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver {
 
-    DeliveryHistoryView() {
+    static final Map<String, String> RANGES = rangeLabels();
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "delivery-history-live");
+        t.setDaemon(true);
+        return t;
+    });
+
+    final MultiSelectComboBox<String> types = new MultiSelectComboBox<>("Event types");
+    final Select<String> range = new Select<>();
+    final DateTimePicker from = new DateTimePicker("From");
+    final DateTimePicker to = new DateTimePicker("To");
+    final TextField destination = new TextField("Number");
+    final TextField messageId = new TextField("Message id");
+    final ComboBox<String> country = new ComboBox<>("Country");
+    final Checkbox finalOnly = new Checkbox("Final only");
+    final Checkbox live = new Checkbox("Live");
+    final Tab receiptsTab = new Tab("Receipts");
+    final Tab messagesTab = new Tab("Messages");
+    final Tab chartTab = new Tab("Chart");
+    final Tabs tabs = new Tabs(receiptsTab, messagesTab, chartTab);
+    final Grid<DeliveryEvent> events = new Grid<>(DeliveryEvent.class, false);
+    final Grid<DeliveryMessage> messages = new Grid<>(DeliveryMessage.class, false);
+    final Checkbox pendingOnly = new Checkbox();
+    final Div chart = new Div();
+    final Span total = new Span();
+    final Anchor export;
+    final IngestionStatusPanel status;
+
+    private final DeliveryLogService service;
+    private final Clock clock;
+    private Map<String, Long> typeCounts = Map.of();
+    private volatile DeliveryEventFilter filter = DeliveryEventFilter.empty();
+    private long eventCount;
+    private long messageCount;
+    private boolean updating;
+    private @Nullable ScheduledFuture<?> timer;
+    private int ticks;
+
+    DeliveryHistoryView(DeliveryLogService service, Clock clock, AuthenticationContext authentication) {
+        this.service = service;
+        this.clock = clock;
         addClassName("delivery-history-view");
-        add(new ViewHeader("Delivery history", "Delivery receipts ingested from CloudWatch Logs, searchable by number, type, message id and time."));
+        setSizeFull();
+
+        types.setItems(DeliveryEventTypes.ALL);
+        types.setItemLabelGenerator(t -> t + " (" + String.format(Locale.ROOT, "%,d", typeCounts.getOrDefault(t, 0L)) + ")");
+        types.setClearButtonVisible(true);
+        types.setPlaceholder("All types");
+        types.setWidth("20em");
+        range.setLabel("Time");
+        range.setItems(RANGES.keySet());
+        range.setItemLabelGenerator(RANGES::get);
+        range.setValue("24h");
+        from.setStep(Duration.ofMinutes(15));
+        to.setStep(Duration.ofMinutes(15));
+        from.setVisible(false);
+        to.setVisible(false);
+        destination.setPlaceholder("+14255550123 or +1425");
+        destination.setClearButtonVisible(true);
+        destination.setValueChangeMode(ValueChangeMode.LAZY);
+        destination.setHelperText("Full number or its beginning");
+        messageId.setClearButtonVisible(true);
+        messageId.setValueChangeMode(ValueChangeMode.LAZY);
+        country.setItems(Arrays.stream(Locale.getISOCountries()).sorted().toList());
+        country.setItemLabelGenerator(code -> code + " · " + PhoneNumber.countryName(code));
+        country.setClearButtonVisible(true);
+        country.setWidth("12em");
+        live.getElement().setAttribute("title", "Show new receipts as they are ingested");
+
+        types.addValueChangeListener(e -> changed());
+        range.addValueChangeListener(e -> {
+            boolean custom = "custom".equals(range.getValue());
+            from.setVisible(custom);
+            to.setVisible(custom);
+            if (custom && from.isEmpty()) {
+                LocalDateTime now = LocalDateTime.now(Times.zone()).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+                updating = true;
+                from.setValue(now.minusDays(1));
+                to.setValue(now);
+                updating = false;
+            }
+            changed();
+        });
+        from.addValueChangeListener(e -> changed());
+        to.addValueChangeListener(e -> changed());
+        destination.addValueChangeListener(e -> changed());
+        messageId.addValueChangeListener(e -> changed());
+        country.addValueChangeListener(e -> changed());
+        finalOnly.addValueChangeListener(e -> changed());
+        live.addValueChangeListener(e -> changed());
+        pendingOnly.addValueChangeListener(e -> changed());
+        tabs.addSelectedChangeListener(e -> changed());
+
+        export = new Anchor(downloadHandler(), "");
+        export.add(VaadinIcon.DOWNLOAD.create(), new Span(" Export CSV"));
+        export.getElement().setAttribute("title", "The current search as CSV, newest first, at most "
+                + String.format(Locale.ROOT, "%,d", service.exportCap()) + " rows");
+        export.addClassName("export-link");
+        var exportNote = new Span("up to " + String.format(Locale.ROOT, "%,d", service.exportCap()) + " rows");
+        exportNote.addClassName("muted");
+
+        var filters = new HorizontalLayout(types, range, from, to, destination, messageId, country, finalOnly, live);
+        filters.addClassName("filter-bar");
+        filters.setWrap(true);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        configureEventsGrid();
+        configureMessagesGrid();
+        chart.addClassName("chart-holder");
+        chart.setWidthFull();
+        pendingOnly.setLabel("Only messages without a final receipt after " + Times.duration(service.pendingAfter()));
+        total.addClassName("result-count");
+        var summary = new HorizontalLayout(total, export, exportNote, pendingOnly);
+        summary.setAlignItems(FlexComponent.Alignment.BASELINE);
+        summary.addClassName("result-bar");
+
+        status = new IngestionStatusPanel(service, clock, authentication.hasRole(AppRoles.ADMIN), this::refresh);
+        var header = new HorizontalLayout(new ViewHeader("Delivery history",
+                "Delivery receipts from CloudWatch Logs, ingested into the console's store and searched there: by type, time, number, message id and country."),
+                status);
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.START);
+        header.expand(header.getComponentAt(0));
+
+        add(header, filters, tabs, summary, events, messages, chart);
+        setFlexGrow(1, events);
+        setFlexGrow(1, messages);
+        showTab();
+    }
+
+    private static Map<String, String> rangeLabels() {
+        Map<String, String> ranges = new LinkedHashMap<>();
+        ranges.put("30m", "Last 30 minutes");
+        ranges.put("1h", "Last hour");
+        ranges.put("24h", "Last 24 hours");
+        ranges.put("7d", "Last 7 days");
+        ranges.put("custom", "Custom range");
+        return ranges;
+    }
+
+    private void configureEventsGrid() {
+        events.addColumn(e -> Times.formatMillis(e.eventAt())).setHeader("Time").setKey("time").setSortable(true)
+                .setSortProperty("time").setAutoWidth(true).setFlexGrow(0);
+        events.addColumn(new ComponentRenderer<>(e -> typeBadge(e.eventType()))).setHeader("Event").setAutoWidth(true).setFlexGrow(0);
+        events.addColumn(DeliveryEvent::destination).setHeader("Number").setAutoWidth(true).setFlexGrow(0);
+        events.addColumn(DeliveryEvent::country).setHeader("Country").setAutoWidth(true).setFlexGrow(0);
+        events.addColumn(DeliveryEvent::statusDescription).setHeader("Status").setWidth("14em").setFlexGrow(1)
+                .setTooltipGenerator(DeliveryEvent::statusDescription);
+        events.addColumn(e -> e.parts() == null ? "" : e.parts().toString()).setHeader("Parts").setAutoWidth(true).setFlexGrow(0);
+        events.addColumn(e -> ReceiptDetailsDialog.usd(e.price())).setHeader("Price").setAutoWidth(true).setFlexGrow(0);
+        events.addColumn(e -> e.isFinal() ? "final" : "").setHeader("Final").setAutoWidth(true).setFlexGrow(0);
+        events.addColumn(DeliveryEvent::messageId).setHeader("Message id").setWidth("11em").setFlexGrow(0).setPartNameGenerator(e -> "mono")
+                .setTooltipGenerator(DeliveryEvent::messageId);
+        events.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        events.setPageSize(50);
+        events.sort(List.of(new GridSortOrder<>(events.getColumnByKey("time"), SortDirection.DESCENDING)));
+        events.addItemClickListener(e -> openDetails(e.getItem()));
+        events.setEmptyStateText("No receipts match this search.");
+        events.setSizeFull();
+    }
+
+    private void configureMessagesGrid() {
+        messages.addColumn(m -> Times.format(m.firstEventAt())).setHeader("First receipt").setAutoWidth(true).setFlexGrow(0);
+        messages.addColumn(DeliveryMessage::destination).setHeader("Number").setAutoWidth(true).setFlexGrow(0);
+        messages.addColumn(DeliveryMessage::country).setHeader("Country").setAutoWidth(true).setFlexGrow(0);
+        messages.addColumn(new ComponentRenderer<>(m -> {
+            var cell = new HorizontalLayout(typeBadge(m.latestType()));
+            cell.setSpacing(false);
+            cell.addClassName("cell-badges");
+            Duration pending = m.pendingFor(clock.instant(), service.pendingAfter());
+            if (pending != null) {
+                cell.add(new StatusBadge("pending for " + Times.duration(pending), StatusBadge.Tone.WARNING));
+            }
+            return cell;
+        })).setHeader("Latest status").setAutoWidth(true).setFlexGrow(0);
+        messages.addColumn(DeliveryMessage::latestDescription).setHeader("Description").setWidth("14em").setFlexGrow(1)
+                .setTooltipGenerator(DeliveryMessage::latestDescription);
+        messages.addColumn(m -> m.finalAt() == null ? "" : Times.format(m.finalAt())).setHeader("Final at").setAutoWidth(true).setFlexGrow(0);
+        messages.addColumn(m -> m.parts() == null ? "" : m.parts().toString()).setHeader("Parts").setAutoWidth(true).setFlexGrow(0);
+        messages.addColumn(m -> ReceiptDetailsDialog.usd(m.price() == null ? null : m.carrierFee() == null ? m.price() : m.price().add(m.carrierFee())))
+                .setHeader("Price + fee").setAutoWidth(true).setFlexGrow(0);
+        messages.addColumn(DeliveryMessage::messageId).setHeader("Message id").setWidth("11em").setFlexGrow(0).setPartNameGenerator(m -> "mono")
+                .setTooltipGenerator(DeliveryMessage::messageId);
+        messages.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        messages.setPageSize(50);
+        messages.addItemClickListener(e -> {
+            List<DeliveryEvent> timeline = service.timeline(e.getItem().messageId());
+            if (!timeline.isEmpty()) {
+                openDetails(timeline.getLast());
+            }
+        });
+        messages.setEmptyStateText("No messages match this search.");
+        messages.setSizeFull();
+    }
+
+    static StatusBadge typeBadge(String type) {
+        StatusBadge.Tone tone = DeliveryEventTypes.isSuccess(type) ? StatusBadge.Tone.SUCCESS
+                : DeliveryEventTypes.isInProgress(type) ? StatusBadge.Tone.PENDING : StatusBadge.Tone.ERROR;
+        return new StatusBadge(type, tone);
+    }
+
+    private void openDetails(DeliveryEvent event) {
+        new ReceiptDetailsDialog(service, event, id -> {
+            updating = true;
+            messageId.setValue(id);
+            destination.clear();
+            updating = false;
+            changed();
+        }).open();
+    }
+
+    private DownloadHandler downloadHandler() {
+        return event -> {
+            event.setFileName("delivery-history-" + Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace(":", "") + ".csv");
+            event.setContentType("text/csv; charset=utf-8");
+            service.exportCsv(filter, event.getOutputStream());
+        };
+    }
+
+    // ------------------------------------------------------------------ the search and the address
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
+        updating = true;
+        try {
+            Set<String> selected = new LinkedHashSet<>();
+            for (String type : first(params, "types", "").split(",")) {
+                if (!type.isBlank()) {
+                    selected.add(type.strip().toUpperCase(Locale.ROOT));
+                }
+            }
+            List<String> items = new ArrayList<>(DeliveryEventTypes.ALL);
+            selected.stream().filter(t -> !items.contains(t)).forEach(items::add);
+            types.setItems(items);
+            types.setValue(selected);
+            String rangeValue = first(params, "range", "24h");
+            range.setValue(RANGES.containsKey(rangeValue) ? rangeValue : "24h");
+            if ("custom".equals(range.getValue())) {
+                from.setValue(parseTime(first(params, "from", "")));
+                to.setValue(parseTime(first(params, "to", "")));
+            }
+            from.setVisible("custom".equals(range.getValue()));
+            to.setVisible("custom".equals(range.getValue()));
+            destination.setValue(first(params, "dest", ""));
+            messageId.setValue(first(params, "msg", ""));
+            String countryValue = first(params, "country", "").toUpperCase(Locale.ROOT);
+            country.setValue(countryValue.isEmpty() ? null : countryValue);
+            finalOnly.setValue("true".equals(first(params, "final", "")));
+            live.setValue("true".equals(first(params, "live", "")));
+            pendingOnly.setValue("true".equals(first(params, "pending", "")));
+            tabs.setSelectedTab(switch (first(params, "tab", "receipts")) {
+                case "messages" -> messagesTab;
+                case "chart" -> chartTab;
+                default -> receiptsTab;
+            });
+        } finally {
+            updating = false;
+        }
+        refresh();
+    }
+
+    private @Nullable LocalDateTime parseTime(String value) {
+        if (value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.ofInstant(Instant.parse(value), Times.zone());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String first(Map<String, List<String>> params, String name, String fallback) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() ? fallback : values.getFirst();
+    }
+
+    private void changed() {
+        if (!updating) {
+            refresh();
+        }
+    }
+
+    /** Reads the filter fields; null (and messages at the fields) when one of them is not valid. */
+    @Nullable DeliveryEventFilter readFilter() {
+        boolean valid = true;
+        String number = destination.getValue().replaceAll("[\\s().\\-]", "");
+        if (!number.isEmpty() && !number.matches("\\+[1-9][0-9]{0,14}")) {
+            destination.setInvalid(true);
+            destination.setErrorMessage("Start with + and the country code, then digits, for example +1425.");
+            valid = false;
+        } else {
+            destination.setInvalid(false);
+        }
+        String id = messageId.getValue().strip();
+        if (!id.isEmpty() && !id.matches("[A-Za-z0-9-]{1,64}")) {
+            messageId.setInvalid(true);
+            messageId.setErrorMessage("A message id has letters, digits and dashes only.");
+            valid = false;
+        } else {
+            messageId.setInvalid(false);
+        }
+        Instant now = clock.instant();
+        Instant start;
+        Instant end;
+        switch (range.getValue() == null ? "24h" : range.getValue()) {
+            case "30m" -> {
+                start = now.minus(Duration.ofMinutes(30));
+                end = now.plusSeconds(1);
+            }
+            case "1h" -> {
+                start = now.minus(Duration.ofHours(1));
+                end = now.plusSeconds(1);
+            }
+            case "7d" -> {
+                start = now.minus(Duration.ofDays(7));
+                end = now.plusSeconds(1);
+            }
+            case "custom" -> {
+                start = from.getValue() == null ? null : from.getValue().atZone(Times.zone()).toInstant();
+                end = to.getValue() == null ? null : to.getValue().atZone(Times.zone()).toInstant();
+                if (start != null && end != null && !end.isAfter(start)) {
+                    to.setInvalid(true);
+                    to.setErrorMessage("The end must be after the start.");
+                    valid = false;
+                } else {
+                    to.setInvalid(false);
+                }
+            }
+            default -> {
+                start = now.minus(Duration.ofHours(24));
+                end = now.plusSeconds(1);
+            }
+        }
+        if (!valid) {
+            return null;
+        }
+        return new DeliveryEventFilter(types.getValue(), start, end, number.isEmpty() ? null : number, id.isEmpty() ? null : id,
+                country.getValue(), finalOnly.getValue());
+    }
+
+    void refresh() {
+        DeliveryEventFilter next = readFilter();
+        if (next == null) {
+            // nothing is searched until the highlighted field is corrected
+            total.setText("Correct the highlighted field to search.");
+            events.setItems(List.of());
+            messages.setItems(List.of());
+            chart.removeAll();
+            export.setEnabled(false);
+            return;
+        }
+        export.setEnabled(true);
+        filter = next;
+        writeAddress();
+        typeCounts = service.countsByType(next);
+        types.getListDataView().refreshAll();
+        showTab();
+        restartTimer();
+    }
+
+    private void showTab() {
+        Tab tab = tabs.getSelectedTab();
+        events.setVisible(tab == receiptsTab);
+        messages.setVisible(tab == messagesTab);
+        chart.setVisible(tab == chartTab);
+        pendingOnly.setVisible(tab == messagesTab);
+        export.setVisible(tab == receiptsTab);
+        DeliveryEventFilter current = filter;
+        if (tab == receiptsTab) {
+            eventCount = Math.min(Integer.MAX_VALUE, typeCounts.entrySet().stream()
+                    .filter(e -> current.eventTypes().isEmpty() || current.eventTypes().contains(e.getKey()))
+                    .mapToLong(Map.Entry::getValue).sum());
+            total.setText(String.format(Locale.ROOT, "%,d receipt%s", eventCount, eventCount == 1 ? "" : "s"));
+            events.setItems(new CallbackDataProvider<>(
+                    query -> service.findEvents(current, query.getOffset(), query.getLimit(), newestFirst(query.getSortOrders())).stream(),
+                    query -> (int) eventCount));
+        } else if (tab == messagesTab) {
+            boolean pending = pendingOnly.getValue();
+            messageCount = Math.min(Integer.MAX_VALUE, service.countMessages(current, pending));
+            total.setText(String.format(Locale.ROOT, "%,d message%s", messageCount, messageCount == 1 ? "" : "s"));
+            messages.setItems(new CallbackDataProvider<>(query -> service.findMessages(current, pending, query.getOffset(), query.getLimit()).stream(),
+                    query -> (int) messageCount));
+        } else {
+            Instant start = current.from() == null ? clock.instant().minus(Duration.ofDays(1)) : current.from();
+            Instant end = current.to() == null ? clock.instant() : current.to();
+            var histogram = service.histogram(current, start, end, 48);
+            long sum = histogram.counts().values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
+            total.setText(String.format(Locale.ROOT, "%,d receipts per %s", sum, Times.duration(histogram.bucket())));
+            chart.removeAll();
+            chart.add(DeliveryChart.render(histogram));
+        }
+    }
+
+    private static boolean newestFirst(List<com.vaadin.flow.data.provider.QuerySortOrder> orders) {
+        return orders.isEmpty() || orders.getFirst().getDirection() != SortDirection.ASCENDING;
+    }
+
+    private void writeAddress() {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        if (!types.getValue().isEmpty()) {
+            params.put("types", List.of(String.join(",", new TreeSet<>(types.getValue()))));
+        }
+        params.put("range", List.of(range.getValue() == null ? "24h" : range.getValue()));
+        if ("custom".equals(range.getValue())) {
+            if (filter.from() != null) {
+                params.put("from", List.of(filter.from().toString()));
+            }
+            if (filter.to() != null) {
+                params.put("to", List.of(filter.to().toString()));
+            }
+        }
+        if (filter.destination() != null) {
+            params.put("dest", List.of(filter.destination()));
+        }
+        if (filter.messageId() != null) {
+            params.put("msg", List.of(filter.messageId()));
+        }
+        if (filter.country() != null) {
+            params.put("country", List.of(filter.country()));
+        }
+        if (filter.finalOnly()) {
+            params.put("final", List.of("true"));
+        }
+        if (live.getValue()) {
+            params.put("live", List.of("true"));
+        }
+        if (tabs.getSelectedTab() == messagesTab) {
+            params.put("tab", List.of("messages"));
+            if (pendingOnly.getValue()) {
+                params.put("pending", List.of("true"));
+            }
+        } else if (tabs.getSelectedTab() == chartTab) {
+            params.put("tab", List.of("chart"));
+        }
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, new Location(DeliveryLogNavigation.ROUTE, new QueryParameters(params))));
+    }
+
+    // ------------------------------------------------------------------ live mode and status
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        Times.learnZone(attachEvent.getUI());
+        restartTimer();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    /** Every 3 s in live mode (new receipts appear), else every 15 s for the status panel only. */
+    private void restartTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        UI ui = UI.getCurrent();
+        if (ui == null) {
+            return;
+        }
+        long period = live.getValue() ? 3 : 15;
+        timer = TIMER.scheduleWithFixedDelay(() -> ui.access(this::tick), period, period, TimeUnit.SECONDS);
+    }
+
+    /** In live mode the search runs again (its time range moves with the clock); the status panel refreshes. */
+    void tick() {
+        if (live.getValue()) {
+            DeliveryEventFilter next = readFilter();
+            if (next != null) {
+                filter = next;
+                typeCounts = service.countsByType(next);
+                types.getListDataView().refreshAll();
+                showTab();
+            }
+        }
+        if (!live.getValue() || ++ticks % 5 == 0) {
+            status.refresh();
+        }
+    }
+
+    DeliveryEventFilter currentFilter() {
+        return filter;
     }
 }

@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Injected failures for tests: throttling, server errors, access denied, or added latency, for
- * one operation or all ({@code *}), a number of times or until cleared. Settable from Java and over
- * the emulator's control endpoint ({@code POST /_emulator/faults}).
+ * one operation or all ({@code *}), optionally only for requests that contain a given text (a log
+ * group name, a phone number), a number of times or until cleared. Settable from Java and over the
+ * emulator's control endpoint ({@code POST /_emulator/faults}).
  */
 public final class FaultInjector {
 
@@ -26,15 +27,22 @@ public final class FaultInjector {
      * @param operation the operation name or {@code *}
      * @param times how many calls it hits; 0 means until cleared
      * @param latencyMillis added delay for {@link Kind#LATENCY}
+     * @param after matching calls that pass before the rule starts hitting
+     * @param requestContains when set, only requests whose JSON body contains this text match
      */
-    public record Rule(String service, String operation, Kind kind, int times, long latencyMillis) {
+    public record Rule(String service, String operation, Kind kind, int times, long latencyMillis, int after, @Nullable String requestContains) {
 
-        boolean matches(String svc, String op) {
-            return ("*".equals(service) || service.equals(svc)) && ("*".equals(operation) || operation.equals(op));
+        public Rule(String service, String operation, Kind kind, int times, long latencyMillis) {
+            this(service, operation, kind, times, latencyMillis, 0, null);
+        }
+
+        boolean matches(String svc, String op, String body) {
+            return ("*".equals(service) || service.equals(svc)) && ("*".equals(operation) || operation.equals(op))
+                    && (requestContains == null || body.contains(requestContains));
         }
     }
 
-    private record Active(Rule rule, AtomicInteger remaining) {
+    private record Active(Rule rule, AtomicInteger remaining, AtomicInteger passed) {
     }
 
     private final List<Active> rules = new CopyOnWriteArrayList<>();
@@ -45,7 +53,7 @@ public final class FaultInjector {
     }
 
     public void add(Rule rule) {
-        rules.add(new Active(rule, new AtomicInteger(rule.times() <= 0 ? Integer.MAX_VALUE : rule.times())));
+        rules.add(new Active(rule, new AtomicInteger(rule.times() <= 0 ? Integer.MAX_VALUE : rule.times()), new AtomicInteger()));
     }
 
     public void clear() {
@@ -59,9 +67,12 @@ public final class FaultInjector {
     }
 
     /** Applies the first matching rule: sleeps for latency, or throws the injected fault. */
-    public void apply(String service, String operation, String requestId) {
+    public void apply(String service, String operation, String body, String requestId) {
         for (Active active : rules) {
-            if (!active.rule().matches(service, operation)) {
+            if (!active.rule().matches(service, operation, body)) {
+                continue;
+            }
+            if (active.passed().getAndIncrement() < active.rule().after()) {
                 continue;
             }
             if (active.remaining().getAndDecrement() <= 0) {

@@ -157,7 +157,7 @@ public final class JsonProtocolServer {
                     ? AwsFault.logsInvalidParameter("The operation " + operationName + " is not supported by the local emulator.")
                     : AwsFault.validation("UNKNOWN_OPERATION", "The operation " + operationName + " is not supported by the local emulator.");
         }
-        faults.apply(model.signingName(), operationName, requestId);
+        faults.apply(model.signingName(), operationName, new String(body, java.nio.charset.StandardCharsets.UTF_8), requestId);
         JsonNode input;
         try {
             input = body.length == 0 ? mapper.createObjectNode() : mapper.readTree(body);

@@ -1,0 +1,827 @@
+package com.example.smsconsole.deliverylog.repository;
+
+import com.example.smsconsole.common.PhoneNumber;
+import com.example.smsconsole.deliverylog.DeliveryEvent;
+import com.example.smsconsole.deliverylog.DeliveryEventFilter;
+import com.example.smsconsole.deliverylog.DeliveryMessage;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Searches of the delivery store: receipts (pages, exact counts, the chart, the export), messages
+ * and timelines.
+ *
+ * <p>Every search of receipts reads one index, chosen here (its plan): the primary key (time), the
+ * event type, the country or the number prefix index, each of which gives receipts newest first for
+ * one value of its leading column. The choice comes from the exact hourly counts, so the first page
+ * of any search reads about as many index entries as it needs; a search over several types or
+ * prefixes reads each in turn and merges them. Conditions the chosen index does not lead with are
+ * written as expressions, so that neither H2 nor PostgreSQL turns them into a lookup in another
+ * index (H2 otherwise prefers an IN list on the type index over the time range and sorts every
+ * match); on H2 the index is also named in the query.
+ */
+@Repository
+public class DeliveryQueries {
+
+    private static final long HOUR = 3_600_000L;
+    private static final long KEY_MILLIS = 1L << EventKeys.HASH_BITS;
+    private static final int EXPORT_PAGE = 1000;
+    /** Relative cost of reading one index entry: the primary key holds the row, other indexes may need it fetched. */
+    private static final double PRIMARY_ENTRY = 1;
+    private static final double INDEX_ONLY_ENTRY = 0.5;
+    private static final double FETCHING_ENTRY = 5;
+    private static final double QUERY_COST = 20;
+
+    /** The index a search of receipts reads. */
+    enum Driver {
+        TIME(null, null),
+        TYPE("delivery_event_type_time", "event_type"),
+        COUNTRY("delivery_event_country_time", "country"),
+        DESTINATION("delivery_event_destination", "dest_prefix"),
+        KEYS(null, null);
+
+        final @Nullable String index;
+        final @Nullable String column;
+
+        Driver(@Nullable String index, @Nullable String column) {
+            this.index = index;
+            this.column = column;
+        }
+    }
+
+    /**
+     * How a search of receipts is answered: the index, the values of its leading column to read
+     * (several are merged), or the receipt keys of one message.
+     */
+    record Plan(@Nullable Driver driver, List<String> values, List<Long> keys, long fromKey, long toKey, DeliveryEventFilter filter,
+            @Nullable Number number) {
+
+        static Plan none(DeliveryEventFilter filter) {
+            return new Plan(null, List.of(), List.of(), 0, 0, filter, null);
+        }
+
+        boolean empty() {
+            return driver == null;
+        }
+
+        /** The same plan for receipts before {@code key} only. */
+        Plan before(long key) {
+            return new Plan(driver, values, keys.stream().filter(k -> k < key).toList(), fromKey, Math.min(toKey, key), filter, number);
+        }
+    }
+
+    /** A number filter: the prefixes (stored dest_prefix values) it covers and the condition on the whole number. */
+    record Number(List<String> prefixes, @Nullable String exact, @Nullable String startsWith) {
+    }
+
+    private record Query(String sql, MapSqlParameterSource params) {
+    }
+
+    private record Keyed(long key, DeliveryEvent event) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final boolean postgres;
+    private final TransactionTemplate readOnly;
+
+    public DeliveryQueries(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.readOnly.setReadOnly(true);
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.postgres = Boolean.TRUE.equals(jdbc.execute((Connection c) -> c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")));
+    }
+
+    // ------------------------------------------------------------------ receipts
+
+    /** One page of receipts matching the filter, newest (or oldest) first. */
+    public List<DeliveryEvent> findEvents(DeliveryEventFilter filter, int offset, int limit, boolean newestFirst) {
+        return page(plan(filter, (long) offset + limit), offset, limit, newestFirst).stream().map(Keyed::event).toList();
+    }
+
+    /** The exact number of receipts matching the filter. */
+    public long countEvents(DeliveryEventFilter filter) {
+        return countsByType(filter).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * Receipts per event type for the filter (its own type selection included). Without a number
+     * or message id, whole hours come from the hourly counts and the partial hours at the edges
+     * from the receipts; with one, from the number index (which holds every column counted on) or
+     * the message's receipts.
+     */
+    public Map<String, Long> countsByType(DeliveryEventFilter filter) {
+        Map<String, Long> counts = new TreeMap<>();
+        if (filter.destination() != null || filter.messageId() != null) {
+            addCounts(counts, plan(filter, Long.MAX_VALUE));
+            return counts;
+        }
+        Hours hours = Hours.of(filter.from(), filter.to());
+        if (hours.noneWhole()) {
+            addCounts(counts, scanPlan(filter));
+            return counts;
+        }
+        var params = new MapSqlParameterSource();
+        var sql = new StringBuilder("SELECT event_type, SUM(events) FROM delivery_event_hourly WHERE 1 = 1");
+        hours.restrict(sql, params);
+        rollupFilters(filter, sql, params);
+        sql.append(" GROUP BY event_type");
+        named.query(sql.toString(), params, (ResultSet rs) -> {
+            counts.merge(rs.getString(1), rs.getLong(2), Long::sum);
+        });
+        for (DeliveryEventFilter edge : hours.edges(filter)) {
+            addCounts(counts, scanPlan(edge));
+        }
+        return counts;
+    }
+
+    private void addCounts(Map<String, Long> counts, Plan plan) {
+        for (Query q : queries(plan)) {
+            named.query("SELECT " + typeColumn(plan) + ", COUNT(*)" + q.sql() + " GROUP BY 1", q.params(), (ResultSet rs) -> {
+                counts.merge(rs.getString(1), rs.getLong(2), Long::sum);
+            });
+        }
+    }
+
+    /**
+     * The event type as grouped by: the column where the query names its index, else an expression,
+     * since H2 would otherwise read the type index whole to group in its order.
+     */
+    private String typeColumn(Plan plan) {
+        return postgres || plan.driver().index != null ? "e.event_type" : loose("e.event_type");
+    }
+
+    /** A time range as whole hours, answered from an hourly rollup, and the partial hours at its edges. */
+    private record Hours(@Nullable Instant from, @Nullable Instant to, long firstWhole, long endWhole) {
+
+        static Hours of(@Nullable Instant from, @Nullable Instant to) {
+            long firstWhole = from == null ? Long.MIN_VALUE : Math.ceilDiv(from.toEpochMilli(), HOUR) * HOUR;
+            long endWhole = to == null ? Long.MAX_VALUE : Math.floorDiv(to.toEpochMilli(), HOUR) * HOUR;
+            return new Hours(from, to, firstWhole, endWhole);
+        }
+
+        /** The range holds no whole hour. */
+        boolean noneWhole() {
+            return from != null && to != null && firstWhole >= endWhole;
+        }
+
+        void restrict(StringBuilder sql, MapSqlParameterSource params) {
+            if (from != null) {
+                sql.append(" AND hour_at >= :firstWhole");
+                params.addValue("firstWhole", firstWhole);
+            }
+            if (to != null) {
+                sql.append(" AND hour_at < :endWhole");
+                params.addValue("endWhole", endWhole);
+            }
+        }
+
+        /** The filter over each partial hour at the edges. */
+        List<DeliveryEventFilter> edges(DeliveryEventFilter filter) {
+            List<DeliveryEventFilter> edges = new ArrayList<>();
+            if (from != null && from.toEpochMilli() < firstWhole) {
+                edges.add(filter.withRange(from, Instant.ofEpochMilli(firstWhole)));
+            }
+            if (to != null && endWhole < to.toEpochMilli()) {
+                edges.add(filter.withRange(Instant.ofEpochMilli(endWhole), to));
+            }
+            return edges;
+        }
+    }
+
+    private static void rollupFilters(DeliveryEventFilter filter, StringBuilder sql, MapSqlParameterSource params) {
+        if (!filter.eventTypes().isEmpty()) {
+            sql.append(" AND event_type IN (:types)");
+            params.addValue("types", filter.eventTypes());
+        }
+        if (filter.country() != null) {
+            sql.append(" AND country = :country");
+            params.addValue("country", filter.country());
+        }
+        if (filter.finalOnly()) {
+            sql.append(" AND is_final = TRUE");
+        }
+    }
+
+    /** Receipts per time bucket and type, for the chart; buckets start at {@code from}. */
+    public Map<Long, Map<String, Long>> histogram(DeliveryEventFilter filter, long from, long to, long bucketMillis) {
+        Map<Long, Map<String, Long>> buckets = new TreeMap<>();
+        boolean hourly = bucketMillis % HOUR == 0 && from % HOUR == 0 && filter.destination() == null && filter.messageId() == null;
+        if (hourly) {
+            var params = new MapSqlParameterSource().addValue("from", from).addValue("to", to).addValue("bucket", bucketMillis);
+            var sql = new StringBuilder("SELECT b, event_type, SUM(events) FROM (SELECT (hour_at - :from) / :bucket AS b, event_type, events"
+                    + " FROM delivery_event_hourly WHERE hour_at >= :from AND hour_at < :to");
+            rollupFilters(filter, sql, params);
+            sql.append(") x GROUP BY b, event_type");
+            named.query(sql.toString(), params, (ResultSet rs) -> {
+                buckets.computeIfAbsent(from + rs.getLong(1) * bucketMillis, k -> new TreeMap<>()).merge(rs.getString(2), rs.getLong(3), Long::sum);
+            });
+            return buckets;
+        }
+        DeliveryEventFilter ranged = filter.withRange(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to));
+        Plan plan = filter.destination() != null || filter.messageId() != null ? plan(ranged, Long.MAX_VALUE) : scanPlan(ranged);
+        for (Query q : queries(plan)) {
+            // the time comes from the key, so a search by number reads the number index alone
+            named.query("SELECT (e.event_key / " + KEY_MILLIS + " - :bucketsFrom) / :bucket, " + typeColumn(plan) + ", COUNT(*)" + q.sql()
+                            + " GROUP BY 1, 2",
+                    q.params().addValue("bucketsFrom", from).addValue("bucket", bucketMillis), (ResultSet rs) -> {
+                        buckets.computeIfAbsent(from + rs.getLong(1) * bucketMillis, k -> new TreeMap<>()).merge(rs.getString(2), rs.getLong(3), Long::sum);
+                    });
+        }
+        return buckets;
+    }
+
+    /**
+     * Streams the receipts matching the filter, newest first, at most {@code cap} of them, to the
+     * consumer one by one, reading them a page at a time after the last key passed on (the result
+     * is never held in memory whole).
+     *
+     * @return how many rows were passed on
+     */
+    public int stream(DeliveryEventFilter filter, int cap, Consumer<DeliveryEvent> consumer) {
+        Plan plan = plan(filter, Math.min(cap, EXPORT_PAGE));
+        int rows = 0;
+        while (rows < cap && !plan.empty()) {
+            int size = Math.min(EXPORT_PAGE, cap - rows);
+            List<Keyed> page = page(plan, 0, size, true);
+            for (Keyed k : page) {
+                consumer.accept(k.event());
+                rows++;
+            }
+            if (page.size() < size) {
+                break;
+            }
+            plan = plan.before(page.getLast().key());
+        }
+        return rows;
+    }
+
+    /**
+     * Runs a page query so that PostgreSQL walks the index in the order asked for: with a LIMIT and
+     * a selective filter on non-leading index columns its estimates favour a bitmap scan and a sort
+     * of every match, which is several times slower than reading the ordered index until the page
+     * is full. H2 follows the index hints in the SQL instead.
+     */
+    private <T> T ordered(Supplier<T> query) {
+        if (!postgres) {
+            return query.get();
+        }
+        return readOnly.execute(status -> {
+            jdbc.execute("SET LOCAL enable_sort = off");
+            jdbc.execute("SET LOCAL enable_bitmapscan = off");
+            return query.get();
+        });
+    }
+
+    private List<Keyed> page(Plan plan, int offset, int limit, boolean newestFirst) {
+        if (plan.empty() || limit <= 0) {
+            return List.of();
+        }
+        return ordered(() -> pageOrdered(plan, offset, limit, newestFirst));
+    }
+
+    private List<Keyed> pageOrdered(Plan plan, int offset, int limit, boolean newestFirst) {
+        String direction = newestFirst ? " DESC" : " ASC";
+        List<Query> queries = queries(plan);
+        if (queries.size() == 1) {
+            Query q = queries.getFirst();
+            return named.query("SELECT " + SELECT_EVENT + q.sql() + " ORDER BY " + order(plan.driver(), direction) + " LIMIT :limit OFFSET :offset",
+                    q.params().addValue("limit", limit).addValue("offset", offset), KEYED_MAPPER);
+        }
+        List<Long> keys = new ArrayList<>();
+        for (Query q : queries) {
+            keys.addAll(named.queryForList("SELECT e.event_key" + q.sql() + " ORDER BY " + order(plan.driver(), direction) + " LIMIT :limit",
+                    q.params().addValue("limit", offset + limit), Long.class));
+        }
+        keys.sort(newestFirst ? Comparator.reverseOrder() : Comparator.naturalOrder());
+        if (offset >= keys.size()) {
+            return List.of();
+        }
+        return named.query("SELECT " + SELECT_EVENT + " FROM delivery_event e WHERE e.event_key IN (:keys) ORDER BY e.event_key" + direction,
+                Map.of("keys", keys.subList(offset, Math.min(keys.size(), offset + limit))), KEYED_MAPPER);
+    }
+
+    private static String order(Driver driver, String direction) {
+        return driver.column == null ? "e.event_key" + direction : "e." + driver.column + direction + ", e.event_key" + direction;
+    }
+
+    // ------------------------------------------------------------------ plans
+
+    /**
+     * Chooses how to answer a search of which {@code need} rows are wanted: the message's receipt
+     * keys, the number index, or whichever of time, type and country the hourly counts say reads
+     * the fewest entries for that many matches. Empty when nothing can match.
+     */
+    Plan plan(DeliveryEventFilter filter, long need) {
+        long fromKey = filter.from() == null ? 0 : EventKeys.lowest(filter.from().toEpochMilli());
+        long toKey = filter.to() == null ? Long.MAX_VALUE : EventKeys.lowest(filter.to().toEpochMilli());
+        if (fromKey >= toKey) {
+            return Plan.none(filter);
+        }
+        Number number = filter.destination() == null ? null : number(filter.destination());
+        if (number != null && number.prefixes().isEmpty()) {
+            return Plan.none(filter);
+        }
+        if (filter.messageId() != null) {
+            var row = messageRow(filter.messageId());
+            if (row.isEmpty()) {
+                return Plan.none(filter);
+            }
+            Keys keys = Keys.parse(row.get().keys());
+            if (!keys.complete()) {
+                // a message with more receipts than its key list holds: its time span, by message id
+                DeliveryMessage m = row.get().message();
+                return new Plan(Driver.TIME, List.of(), List.of(), Math.max(fromKey, EventKeys.lowest(m.firstEventAt().toEpochMilli())),
+                        Math.min(toKey, EventKeys.lowest(m.lastEventAt().toEpochMilli() + 1)), filter, number);
+            }
+            List<Long> inRange = keys.values().stream().filter(k -> k >= fromKey && k < toKey).toList();
+            return inRange.isEmpty() ? Plan.none(filter) : new Plan(Driver.KEYS, List.of(), inRange, fromKey, toKey, filter, number);
+        }
+        if (number != null) {
+            return new Plan(Driver.DESTINATION, number.prefixes(), List.of(), fromKey, toKey, filter, number);
+        }
+        return estimatedPlan(filter, need, fromKey, toKey);
+    }
+
+    /** Time, type or country, by the entries each would read, from the hourly counts of the hours the range touches. */
+    private Plan estimatedPlan(DeliveryEventFilter filter, long need, long fromKey, long toKey) {
+        var params = new MapSqlParameterSource();
+        var sql = new StringBuilder("SELECT event_type, country, is_final, SUM(events) FROM delivery_event_hourly WHERE 1 = 1");
+        if (filter.from() != null) {
+            sql.append(" AND hour_at >= :from");
+            params.addValue("from", Math.floorDiv(filter.from().toEpochMilli(), HOUR) * HOUR);
+        }
+        if (filter.to() != null) {
+            sql.append(" AND hour_at < :to");
+            params.addValue("to", Math.ceilDiv(filter.to().toEpochMilli(), HOUR) * HOUR);
+        }
+        sql.append(" GROUP BY event_type, country, is_final");
+        Set<String> types = filter.eventTypes();
+        String country = filter.country();
+        long[] totals = new long[3]; // all receipts, matching ones, of the country
+        Map<String, Long> ofType = new HashMap<>();
+        Map<String, Long> matchingOfType = new HashMap<>();
+        named.query(sql.toString(), params, (ResultSet rs) -> {
+            String type = rs.getString(1);
+            String rowCountry = rs.getString(2);
+            long n = rs.getLong(4);
+            totals[0] += n;
+            boolean ofCountry = country != null && country.equals(rowCountry);
+            if ((types.isEmpty() || types.contains(type)) && (country == null || ofCountry) && (!filter.finalOnly() || rs.getBoolean(3))) {
+                totals[1] += n;
+                matchingOfType.merge(type, n, Long::sum);
+            }
+            if (types.contains(type)) {
+                ofType.merge(type, n, Long::sum);
+            }
+            if (ofCountry) {
+                totals[2] += n;
+            }
+        });
+        long matching = totals[1];
+        if (matching == 0) {
+            return Plan.none(filter);
+        }
+        double fraction = Math.min(1, (double) need / matching);
+        Driver best = Driver.TIME;
+        double bestCost = totals[0] * fraction * PRIMARY_ENTRY;
+        List<String> typeValues = types.stream().filter(t -> matchingOfType.getOrDefault(t, 0L) > 0).sorted().toList();
+        if (!types.isEmpty()) {
+            double entry = country != null || filter.finalOnly() ? FETCHING_ENTRY : INDEX_ONLY_ENTRY;
+            double cost = typeValues.size() * QUERY_COST;
+            for (String t : typeValues) {
+                cost += ofType.getOrDefault(t, 0L) * Math.min(1, (double) need / matchingOfType.get(t)) * entry;
+            }
+            if (cost < bestCost) {
+                best = Driver.TYPE;
+                bestCost = cost;
+            }
+        }
+        if (country != null) {
+            double cost = totals[2] * fraction * (types.isEmpty() && !filter.finalOnly() ? INDEX_ONLY_ENTRY : FETCHING_ENTRY);
+            if (cost < bestCost) {
+                best = Driver.COUNTRY;
+            }
+        }
+        List<String> values = switch (best) {
+            case TYPE -> typeValues;
+            case COUNTRY -> List.of(country);
+            default -> List.of();
+        };
+        return new Plan(best, values, List.of(), fromKey, toKey, filter, null);
+    }
+
+    /** For a short range (at most the partial hours of a count): by type or country when given, else by time. */
+    private Plan scanPlan(DeliveryEventFilter filter) {
+        long fromKey = filter.from() == null ? 0 : EventKeys.lowest(filter.from().toEpochMilli());
+        long toKey = filter.to() == null ? Long.MAX_VALUE : EventKeys.lowest(filter.to().toEpochMilli());
+        if (fromKey >= toKey) {
+            return Plan.none(filter);
+        }
+        if (!filter.eventTypes().isEmpty()) {
+            return new Plan(Driver.TYPE, filter.eventTypes().stream().sorted().toList(), List.of(), fromKey, toKey, filter, null);
+        }
+        if (filter.country() != null) {
+            return new Plan(Driver.COUNTRY, List.of(filter.country()), List.of(), fromKey, toKey, filter, null);
+        }
+        return new Plan(Driver.TIME, List.of(), List.of(), fromKey, toKey, filter, null);
+    }
+
+    /** The FROM and WHERE of a plan, one per value of its leading column. */
+    private List<Query> queries(Plan plan) {
+        if (plan.empty()) {
+            return List.of();
+        }
+        if (plan.values().isEmpty()) {
+            return List.of(query(plan, null));
+        }
+        return plan.values().stream().map(v -> query(plan, v)).toList();
+    }
+
+    private Query query(Plan plan, @Nullable String value) {
+        Driver driver = plan.driver();
+        DeliveryEventFilter filter = plan.filter();
+        var params = new MapSqlParameterSource();
+        List<String> where = new ArrayList<>();
+        if (driver == Driver.KEYS) {
+            where.add("e.event_key IN (:keys)");
+            params.addValue("keys", plan.keys());
+        } else {
+            if (driver.column != null) {
+                where.add("e." + driver.column + " = :driver");
+                params.addValue("driver", value);
+            }
+            where.add("e.event_key >= :fromKey");
+            where.add("e.event_key < :toKey");
+            params.addValue("fromKey", plan.fromKey()).addValue("toKey", plan.toKey());
+            if (filter.messageId() != null) {
+                where.add("e.message_id = :messageId");
+                params.addValue("messageId", filter.messageId());
+            }
+        }
+        if (!filter.eventTypes().isEmpty() && driver != Driver.TYPE) {
+            where.add(loose("e.event_type") + " IN (:types)");
+            params.addValue("types", filter.eventTypes());
+        }
+        if (filter.country() != null && driver != Driver.COUNTRY) {
+            where.add(loose("e.country") + " = :country");
+            params.addValue("country", filter.country());
+        }
+        if (filter.finalOnly()) {
+            where.add("e.is_final = TRUE");
+        }
+        Number number = plan.number();
+        if (number != null) {
+            if (driver != Driver.DESTINATION) {
+                where.add(loose("e.dest_prefix") + " IN (:prefixes)");
+                params.addValue("prefixes", number.prefixes());
+            }
+            if (number.exact() != null) {
+                where.add("e.destination = :destination");
+                params.addValue("destination", number.exact());
+            } else if (number.startsWith() != null) {
+                where.add("e.destination LIKE :destination");
+                params.addValue("destination", escapeLike(number.startsWith()) + "%");
+            }
+        }
+        return new Query(" FROM delivery_event e" + hint(driver.index) + " WHERE " + String.join(" AND ", where), params);
+    }
+
+    /** On H2, the index a query is to read (PostgreSQL chooses well by itself when the other conditions are expressions). */
+    private String hint(@Nullable String index) {
+        return postgres || index == null ? "" : " USE INDEX (" + index + ")";
+    }
+
+    /**
+     * A condition's column. On H2 an expression no index answers, so the plan's index stays the one
+     * read; on PostgreSQL the column itself, which the driving index also holds, so the condition is
+     * checked on the index entry before the row is read.
+     */
+    private String loose(String column) {
+        return postgres ? column : "COALESCE(" + column + ", '')";
+    }
+
+    /**
+     * A number filter: a full valid number matches exactly, a longer beginning as a prefix of the
+     * number; both read the index of its first five characters. A shorter beginning ({@code +44})
+     * reads each stored prefix it covers.
+     */
+    private Number number(String destination) {
+        String value = destination.replaceAll("[\\s().\\-]", "");
+        if (value.length() >= DeliveryStore.PREFIX_LENGTH) {
+            String prefix = value.substring(0, DeliveryStore.PREFIX_LENGTH);
+            var full = PhoneNumber.tryParse(value);
+            if (full.isPresent() && full.get().e164().equals(value)) {
+                return new Number(List.of(prefix), value, null);
+            }
+            return new Number(List.of(prefix), null, value.length() > DeliveryStore.PREFIX_LENGTH ? value : null);
+        }
+        return new Number(jdbc.queryForList("SELECT dest_prefix FROM delivery_dest_prefix WHERE dest_prefix LIKE ? ORDER BY dest_prefix",
+                String.class, escapeLike(value) + "%"), null, null);
+    }
+
+    static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    // ------------------------------------------------------------------ single receipts and messages
+
+    /** Every receipt of one message, oldest first. */
+    public List<DeliveryEvent> timeline(String messageId) {
+        Plan plan = plan(DeliveryEventFilter.empty().withMessageId(messageId), Long.MAX_VALUE);
+        return page(plan, 0, Integer.MAX_VALUE, false).stream().map(Keyed::event).toList();
+    }
+
+    /** The receipt as read from CloudWatch Logs. */
+    public Optional<String> raw(String eventId, Instant eventAt) {
+        return jdbc.query("""
+                SELECT r.raw FROM delivery_event e JOIN delivery_event_raw r ON r.event_key = e.event_key
+                WHERE e.event_key >= ? AND e.event_key < ? AND e.event_id = ?""", (rs, i) -> rs.getString(1),
+                EventKeys.lowest(eventAt.toEpochMilli()), EventKeys.lowest(eventAt.toEpochMilli() + 1), eventId).stream().findFirst();
+    }
+
+    public Optional<DeliveryMessage> message(String messageId) {
+        return messageRow(messageId).map(DeliveryStore.MessageRow::message);
+    }
+
+    private Optional<DeliveryStore.MessageRow> messageRow(String messageId) {
+        return jdbc.query("SELECT * FROM delivery_message WHERE message_id = ?",
+                (rs, i) -> new DeliveryStore.MessageRow(DeliveryStore.MESSAGE_MAPPER.mapRow(rs, i), rs.getString("event_keys")), messageId)
+                .stream().findFirst();
+    }
+
+    /** The index a search of messages reads: by message id, by number prefix, not yet final, or by time. */
+    private enum MessageDriver {
+        ID(null, null),
+        DESTINATION("delivery_message_destination", "m.dest_prefix"),
+        OPEN("delivery_message_open", "m.is_final"),
+        TIME("delivery_message_time", null);
+
+        final @Nullable String index;
+        final @Nullable String column;
+
+        MessageDriver(@Nullable String index, @Nullable String column) {
+            this.index = index;
+            this.column = column;
+        }
+    }
+
+    /** Messages whose first receipt falls in the filter's range, newest first, with their latest state. */
+    public List<DeliveryMessage> findMessages(DeliveryEventFilter filter, boolean pendingOnly, long pendingBefore, int offset, int limit) {
+        List<Query> queries = messageQueries(filter, pendingOnly, pendingBefore);
+        if (queries.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        MessageDriver driver = messageDriver(filter, pendingOnly);
+        // one ordered index walk for the time index and a single number prefix; a lookup by id,
+        // the open messages and several prefixes are cheaper the database's own way
+        if (driver == MessageDriver.TIME || (driver == MessageDriver.DESTINATION && queries.size() == 1)) {
+            return ordered(() -> findMessages(queries, driver, offset, limit));
+        }
+        return findMessages(queries, driver, offset, limit);
+    }
+
+    private List<DeliveryMessage> findMessages(List<Query> queries, MessageDriver driver, int offset, int limit) {
+        String order = (driver.column == null ? "" : driver.column + " DESC, ") + "m.first_event_at DESC, m.message_id DESC";
+        if (queries.size() == 1) {
+            Query q = queries.getFirst();
+            return named.query("SELECT m.*" + q.sql() + " ORDER BY " + order + " LIMIT :limit OFFSET :offset",
+                    q.params().addValue("limit", limit).addValue("offset", offset), DeliveryStore.MESSAGE_MAPPER);
+        }
+        record Head(long firstEventAt, String messageId) {
+        }
+        List<Head> heads = new ArrayList<>();
+        for (Query q : queries) {
+            heads.addAll(named.query("SELECT m.first_event_at, m.message_id" + q.sql() + " ORDER BY " + order + " LIMIT :limit",
+                    q.params().addValue("limit", offset + limit), (rs, i) -> new Head(rs.getLong(1), rs.getString(2))));
+        }
+        heads.sort(Comparator.comparingLong(Head::firstEventAt).thenComparing(Head::messageId).reversed());
+        if (offset >= heads.size()) {
+            return List.of();
+        }
+        List<String> ids = heads.subList(offset, Math.min(heads.size(), offset + limit)).stream().map(Head::messageId).toList();
+        return named.query("SELECT m.* FROM delivery_message m WHERE m.message_id IN (:ids) ORDER BY m.first_event_at DESC, m.message_id DESC",
+                Map.of("ids", ids), DeliveryStore.MESSAGE_MAPPER);
+    }
+
+    /**
+     * The exact number of messages matching the filter: by number, message id or pending from their
+     * index; otherwise whole hours from the hourly message counts and the partial hours at the edges
+     * from the time index, which holds every column filtered on.
+     */
+    public long countMessages(DeliveryEventFilter filter, boolean pendingOnly, long pendingBefore) {
+        Hours hours = Hours.of(filter.from(), filter.to());
+        if (filter.messageId() != null || filter.destination() != null || pendingOnly || hours.noneWhole()) {
+            return countMessagesByIndex(filter, pendingOnly, pendingBefore);
+        }
+        var params = new MapSqlParameterSource();
+        var sql = new StringBuilder("SELECT COALESCE(SUM(messages), 0) FROM delivery_message_hourly WHERE 1 = 1");
+        hours.restrict(sql, params);
+        messageRollupFilters(filter, sql, params);
+        long total = named.queryForObject(sql.toString(), params, Long.class);
+        for (DeliveryEventFilter edge : hours.edges(filter)) {
+            total += countMessagesByIndex(edge, false, pendingBefore);
+        }
+        return total;
+    }
+
+    private long countMessagesByIndex(DeliveryEventFilter filter, boolean pendingOnly, long pendingBefore) {
+        long total = 0;
+        for (Query q : messageQueries(filter, pendingOnly, pendingBefore)) {
+            total += named.queryForObject("SELECT COUNT(*)" + q.sql(), q.params(), Long.class);
+        }
+        return total;
+    }
+
+    private static void messageRollupFilters(DeliveryEventFilter filter, StringBuilder sql, MapSqlParameterSource params) {
+        if (!filter.eventTypes().isEmpty()) {
+            sql.append(" AND latest_type IN (:types)");
+            params.addValue("types", filter.eventTypes());
+        }
+        if (filter.country() != null) {
+            sql.append(" AND country = :country");
+            params.addValue("country", filter.country());
+        }
+        if (filter.finalOnly()) {
+            sql.append(" AND is_final = TRUE");
+        }
+    }
+
+    private static MessageDriver messageDriver(DeliveryEventFilter filter, boolean pendingOnly) {
+        if (filter.messageId() != null) {
+            return MessageDriver.ID;
+        }
+        if (filter.destination() != null) {
+            return MessageDriver.DESTINATION;
+        }
+        return pendingOnly ? MessageDriver.OPEN : MessageDriver.TIME;
+    }
+
+    private List<Query> messageQueries(DeliveryEventFilter filter, boolean pendingOnly, long pendingBefore) {
+        MessageDriver driver = messageDriver(filter, pendingOnly);
+        Number number = filter.destination() == null ? null : number(filter.destination());
+        if (number != null && number.prefixes().isEmpty()) {
+            return List.of();
+        }
+        List<String> values = driver == MessageDriver.DESTINATION ? number.prefixes() : java.util.Collections.singletonList(null);
+        List<Query> queries = new ArrayList<>();
+        for (String value : values) {
+            var params = new MapSqlParameterSource();
+            List<String> where = new ArrayList<>();
+            switch (driver) {
+                case ID -> {
+                    where.add("m.message_id = :messageId");
+                    params.addValue("messageId", filter.messageId());
+                }
+                case DESTINATION -> {
+                    where.add("m.dest_prefix = :driver");
+                    params.addValue("driver", value);
+                }
+                case OPEN -> where.add("m.is_final = FALSE");
+                case TIME -> {
+                }
+            }
+            if (filter.from() != null) {
+                where.add("m.first_event_at >= :from");
+                params.addValue("from", filter.from().toEpochMilli());
+            }
+            if (filter.to() != null) {
+                where.add("m.first_event_at < :to");
+                params.addValue("to", filter.to().toEpochMilli());
+            }
+            if (pendingOnly) {
+                if (driver != MessageDriver.OPEN) {
+                    where.add("COALESCE(m.is_final, TRUE) = FALSE");
+                }
+                where.add("m.first_event_at < :pendingBefore");
+                params.addValue("pendingBefore", pendingBefore);
+            }
+            if (!filter.eventTypes().isEmpty()) {
+                where.add(loose("m.latest_type") + " IN (:types)");
+                params.addValue("types", filter.eventTypes());
+            }
+            if (filter.country() != null) {
+                where.add(loose("m.country") + " = :country");
+                params.addValue("country", filter.country());
+            }
+            if (filter.finalOnly()) {
+                where.add("COALESCE(m.is_final, FALSE) = TRUE");
+            }
+            if (number != null) {
+                if (driver != MessageDriver.DESTINATION) {
+                    where.add(loose("m.dest_prefix") + " IN (:prefixes)");
+                    params.addValue("prefixes", number.prefixes());
+                }
+                if (number.exact() != null) {
+                    where.add("m.destination = :destination");
+                    params.addValue("destination", number.exact());
+                } else if (number.startsWith() != null) {
+                    where.add("m.destination LIKE :destination");
+                    params.addValue("destination", escapeLike(number.startsWith()) + "%");
+                }
+            }
+            queries.add(new Query(" FROM delivery_message m" + hint(driver.index) + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)), params));
+        }
+        return queries;
+    }
+
+    /** Messages of one latest type with their summed price and carrier fee. */
+    public record TypeTotals(String latestType, long messages, BigDecimal price, BigDecimal carrierFee) {
+        TypeTotals plus(TypeTotals other) {
+            return new TypeTotals(latestType, messages + other.messages, price.add(other.price), carrierFee.add(other.carrierFee));
+        }
+    }
+
+    /** Per latest type: messages first seen in [from, to), and their summed price and carrier fee. */
+    public List<TypeTotals> messageTotals(Instant from, Instant to) {
+        Map<String, TypeTotals> totals = new TreeMap<>();
+        Hours hours = Hours.of(from, to);
+        var collect = (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+            var row = new TypeTotals(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4));
+            totals.merge(row.latestType(), row, TypeTotals::plus);
+        };
+        List<Instant[]> scans = new ArrayList<>();
+        if (hours.noneWhole()) {
+            scans.add(new Instant[] {from, to});
+        } else {
+            var params = new MapSqlParameterSource();
+            var sql = new StringBuilder("SELECT latest_type, SUM(messages), SUM(price), SUM(carrier_fee) FROM delivery_message_hourly WHERE 1 = 1");
+            hours.restrict(sql, params);
+            named.query(sql + " GROUP BY latest_type", params, collect);
+            hours.edges(DeliveryEventFilter.empty()).forEach(edge -> scans.add(new Instant[] {edge.from(), edge.to()}));
+        }
+        for (Instant[] scan : scans) {
+            named.query("SELECT m.latest_type, COUNT(*), COALESCE(SUM(m.price), 0), COALESCE(SUM(m.carrier_fee), 0) FROM delivery_message m"
+                    + hint(MessageDriver.TIME.index) + " WHERE m.first_event_at >= :from AND m.first_event_at < :to GROUP BY m.latest_type",
+                    new MapSqlParameterSource("from", scan[0].toEpochMilli()).addValue("to", scan[1].toEpochMilli()), collect);
+        }
+        return totals.values().stream().filter(t -> t.messages() != 0).toList();
+    }
+
+    /** The most frequent descriptions of failed messages first seen in [from, to). */
+    public List<Map<String, Object>> topFailureDescriptions(long from, long to, Collection<String> failureTypes, int limit) {
+        return named.queryForList("""
+                SELECT latest_type, latest_description, COUNT(*) AS messages FROM delivery_message
+                WHERE first_event_at >= :from AND first_event_at < :to AND latest_type IN (:types)
+                GROUP BY latest_type, latest_description ORDER BY COUNT(*) DESC LIMIT :limit""",
+                new MapSqlParameterSource().addValue("from", from).addValue("to", to).addValue("types", failureTypes).addValue("limit", limit));
+    }
+
+    /** The newest receipt time stored, if any. */
+    public Optional<Instant> newestEventAt() {
+        Long max = jdbc.queryForObject("SELECT MAX(event_key) FROM delivery_event", Long.class);
+        return Optional.ofNullable(max).map(key -> Instant.ofEpochMilli(key >>> EventKeys.HASH_BITS));
+    }
+
+    /** The receipt keys of a message; incomplete when the list was cut at the column's length. */
+    private record Keys(List<Long> values, boolean complete) {
+        static Keys parse(String text) {
+            var values = new java.util.LinkedHashSet<Long>();
+            boolean complete = true;
+            for (String part : text.split(",")) {
+                if (part.equals("*")) {
+                    complete = false;
+                } else if (!part.isBlank()) {
+                    values.add(Long.parseLong(part));
+                }
+            }
+            return new Keys(new ArrayList<>(values), complete);
+        }
+    }
+
+    // ------------------------------------------------------------------ rows
+
+    private static final String SELECT_EVENT = "e.event_key, e.event_id, e.event_at, e.ingested_at, e.event_type, e.message_id, e.destination,"
+            + " e.origination, e.country, e.message_status, e.status_description, e.message_type, e.encoding, e.parts, e.price, e.carrier_fee,"
+            + " e.is_final, e.carrier, e.requested_at, e.context, e.log_stream";
+
+    private static final org.springframework.jdbc.core.RowMapper<Keyed> KEYED_MAPPER = (rs, i) -> new Keyed(rs.getLong("event_key"),
+            new DeliveryEvent(rs.getString("event_id"), Instant.ofEpochMilli(rs.getLong("event_at")), Instant.ofEpochMilli(rs.getLong("ingested_at")),
+                    rs.getString("event_type"), rs.getString("message_id"), rs.getString("destination"), rs.getString("origination"),
+                    rs.getString("country"), rs.getString("message_status"), rs.getString("status_description"), rs.getString("message_type"),
+                    rs.getString("encoding"), DeliveryStore.integer(rs, "parts"), rs.getBigDecimal("price"), rs.getBigDecimal("carrier_fee"),
+                    rs.getBoolean("is_final"), rs.getString("carrier"), DeliveryStore.instant(rs, "requested_at"), rs.getString("context"),
+                    rs.getString("log_stream")));
+}

@@ -1,0 +1,604 @@
+package com.example.smsconsole.deliverylog.repository;
+
+import com.example.smsconsole.deliverylog.DeliveryEvent;
+import com.example.smsconsole.deliverylog.DeliveryMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writing the delivery store: receipts and their raw JSON, the latest state of each message with
+ * the keys of its receipts, hourly counts per type, country and finality, the destination prefixes
+ * seen, malformed receipts, and the ingestion watermark, lease and runs ({@link DeliveryQueries}
+ * searches it). SQL runs on H2 (PostgreSQL mode) and PostgreSQL; on PostgreSQL rows are written
+ * with COPY.
+ */
+@Repository
+public class DeliveryStore {
+
+    private static final long HOUR = 3_600_000L;
+    private static final int IN_CHUNK = 500;
+    private static final int ROWS_PER_STATEMENT = 400;
+    private static final int MAX_KEYS_TEXT = 4000;
+    static final int PREFIX_LENGTH = 5;
+
+    /** A receipt to store, with its raw JSON and the CloudWatch Logs timestamp it was found at. */
+    public record Receipt(DeliveryEvent event, String raw, long logTimestamp) {
+    }
+
+    /** A log event that is not a receipt. */
+    public record Malformed(String eventId, @Nullable String logStream, long logTimestamp, long ingestedAt, String error, String raw) {
+    }
+
+    /** What storing one batch did. */
+    public record StoreResult(int inserted, int duplicates, int malformed) {
+    }
+
+    /** The persisted state of one log group's ingestion. */
+    public record State(String logGroup, long watermarkAt, long updatedAt, long eventsTotal, long duplicatesTotal, long malformedTotal,
+            @Nullable String lastError, @Nullable Long lastErrorAt) {
+    }
+
+    /** One ingestion run. */
+    public record Run(String logGroup, String owner, long startedAt, long finishedAt, int calls, int eventsRead, int inserted, int duplicates,
+            int malformed, int throttled, @Nullable String error) {
+    }
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final TransactionTemplate tx;
+    private final boolean postgres;
+
+    public DeliveryStore(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.tx = new TransactionTemplate(transactionManager);
+        this.postgres = Boolean.TRUE.equals(jdbc.execute((Connection c) -> c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")));
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    /**
+     * Stores receipts in one transaction: new receipts (those already stored are recognized by
+     * their event id and skipped), hourly counts and message states for the new ones, malformed
+     * events, and the watermark, which only moves forward.
+     *
+     * @param knownUpTo receipts found at or before this CloudWatch timestamp may already be stored and are checked
+     */
+    public StoreResult store(String logGroup, List<Receipt> receipts, List<Malformed> malformed, long watermark, long knownUpTo, long now) {
+        try {
+            return tx.execute(status -> storeInTransaction(logGroup, receipts, malformed, watermark, knownUpTo, now));
+        } catch (DuplicateKeyException e) {
+            // a new receipt's key met one already stored: check every receipt of the batch and probe past collisions
+            return tx.execute(status -> storeInTransaction(logGroup, receipts, malformed, watermark, Long.MAX_VALUE, now));
+        }
+    }
+
+    private record Keyed(long key, Receipt receipt) {
+        DeliveryEvent event() {
+            return receipt.event();
+        }
+    }
+
+    private StoreResult storeInTransaction(String logGroup, List<Receipt> receipts, List<Malformed> malformed, long watermark, long knownUpTo,
+            long now) {
+        if (postgres) {
+            // lookups here are by key; a plan chosen while the tables were still small must not turn them into scans
+            jdbc.execute("SET LOCAL enable_seqscan = off");
+            // the watermark commits with the receipts: a commit lost in a crash is read again on the next run
+            jdbc.execute("SET LOCAL synchronous_commit = off");
+        }
+        Map<String, Receipt> unique = new LinkedHashMap<>();
+        for (Receipt r : receipts) {
+            unique.putIfAbsent(r.event().eventId(), r);
+        }
+        Map<Long, String> taken = new HashMap<>();
+        List<Receipt> mayExist = unique.values().stream().filter(r -> r.logTimestamp() <= knownUpTo).toList();
+        if (!mayExist.isEmpty()) {
+            taken.putAll(storedIds(mayExist.stream().map(DeliveryStore::key).toList()));
+            for (Receipt r : mayExist) {
+                long key = key(r);
+                while (taken.containsKey(key) && !taken.get(key).equals(r.event().eventId())) {
+                    key++;
+                    taken.putAll(storedIds(List.of(key)));
+                }
+            }
+        }
+        Set<String> stored = new java.util.HashSet<>(taken.values());
+        List<Keyed> fresh = new ArrayList<>();
+        for (Receipt r : unique.values()) {
+            if (stored.contains(r.event().eventId())) {
+                continue;
+            }
+            long key = key(r);
+            while (taken.containsKey(key)) {
+                key++;
+            }
+            taken.put(key, r.event().eventId());
+            fresh.add(new Keyed(key, r));
+        }
+        insertEvents(fresh);
+        addPrefixes(fresh);
+        addHourlyCounts(fresh);
+        mergeMessages(fresh);
+        int newMalformed = insertMalformed(logGroup, malformed);
+        int duplicates = receipts.size() - fresh.size();
+        advance(logGroup, watermark, fresh.size(), duplicates, newMalformed, now);
+        return new StoreResult(fresh.size(), duplicates, newMalformed);
+    }
+
+    private static long key(Receipt r) {
+        return EventKeys.of(r.event().eventAt().toEpochMilli(), r.event().eventId());
+    }
+
+    private Map<Long, String> storedIds(List<Long> keys) {
+        Map<Long, String> found = new HashMap<>();
+        for (int i = 0; i < keys.size(); i += IN_CHUNK) {
+            List<Long> chunk = keys.subList(i, Math.min(keys.size(), i + IN_CHUNK));
+            named.query("SELECT event_key, event_id FROM delivery_event WHERE event_key IN (:keys)", Map.of("keys", chunk),
+                    (ResultSet rs) -> {
+                        found.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        return found;
+    }
+
+    private static final String EVENT_COLUMNS = "event_key, event_id, event_at, ingested_at, event_type, message_id, destination, dest_prefix,"
+            + " origination, country, message_status, status_description, message_type, encoding, parts, price, carrier_fee, is_final, carrier,"
+            + " requested_at, context, log_stream";
+
+    private static List<Object> eventValues(Keyed k) {
+        DeliveryEvent e = k.event();
+        return java.util.Arrays.asList(k.key(), e.eventId(), e.eventAt().toEpochMilli(), e.ingestedAt().toEpochMilli(), e.eventType(),
+                e.messageId(), e.destination(), prefix(e.destination()), e.origination(), e.country(), e.messageStatus(), e.statusDescription(),
+                e.messageType(), e.encoding(), e.parts(), e.price(), e.carrierFee(), e.isFinal(), e.carrier(),
+                e.requestedAt() == null ? null : e.requestedAt().toEpochMilli(), e.context(), e.logStream());
+    }
+
+    private static List<Object> rawValues(Keyed k) {
+        return List.of(k.key(), k.receipt().raw());
+    }
+
+    /** Receipts and their raw JSON: COPY on PostgreSQL, multi-row INSERT on H2. */
+    private void insertEvents(List<Keyed> receipts) {
+        List<List<Object>> events = receipts.stream().map(DeliveryStore::eventValues).toList();
+        List<List<Object>> raw = receipts.stream().map(DeliveryStore::rawValues).toList();
+        if (postgres) {
+            copy("COPY delivery_event (" + EVENT_COLUMNS + ") FROM STDIN", events);
+            copy("COPY delivery_event_raw (event_key, raw) FROM STDIN", raw);
+        } else {
+            insertRows("delivery_event (" + EVENT_COLUMNS + ")", events);
+            insertRows("delivery_event_raw (event_key, raw)", raw);
+        }
+    }
+
+    private void insertRows(String table, List<List<Object>> rows) {
+        for (int i = 0; i < rows.size(); i += ROWS_PER_STATEMENT) {
+            List<List<Object>> chunk = rows.subList(i, Math.min(rows.size(), i + ROWS_PER_STATEMENT));
+            jdbc.update(con -> {
+                PreparedStatement ps = con.prepareStatement("INSERT INTO " + table + " VALUES " + tuples(chunk.getFirst().size(), chunk.size()));
+                int p = 1;
+                for (List<Object> row : chunk) {
+                    for (Object value : row) {
+                        bind(ps, p++, value);
+                    }
+                }
+                return ps;
+            });
+        }
+    }
+
+    /** Records destination prefixes not seen before, for searches by a shorter prefix. */
+    private void addPrefixes(List<Keyed> receipts) {
+        Set<String> prefixes = new java.util.TreeSet<>();
+        for (Keyed k : receipts) {
+            prefixes.add(prefix(k.event().destination()));
+        }
+        if (prefixes.isEmpty()) {
+            return;
+        }
+        prefixes.removeAll(named.queryForList("SELECT dest_prefix FROM delivery_dest_prefix WHERE dest_prefix IN (:prefixes)",
+                Map.of("prefixes", prefixes), String.class));
+        jdbc.batchUpdate("INSERT INTO delivery_dest_prefix (dest_prefix) VALUES (?)", new ArrayList<>(prefixes), 500,
+                (ps, prefix) -> ps.setString(1, prefix));
+    }
+
+    private void copy(String sql, List<List<Object>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (var out = new org.postgresql.copy.PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, 1 << 16)) {
+            var text = new CopyText(out);
+            for (List<Object> values : rows) {
+                text.row(values);
+            }
+            text.flush();
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                throw new DuplicateKeyException(e.getMessage(), e);
+            }
+            throw new org.springframework.jdbc.UncategorizedSQLException(sql, null, e);
+        } catch (IOException e) {
+            if (e.getCause() instanceof SQLException cause && "23505".equals(cause.getSQLState())) {
+                throw new DuplicateKeyException(cause.getMessage(), cause);
+            }
+            throw new UncheckedIOException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** A row of an hourly rollup: the hour, the (latest) event type, the country ("" when unknown) and finality. */
+    private record HourKey(long hour, String type, String country, boolean isFinal) {
+        static HourKey of(Instant at, String type, @Nullable String country, boolean isFinal) {
+            return new HourKey(Math.floorDiv(at.toEpochMilli(), HOUR) * HOUR, type, country == null ? "" : country, isFinal);
+        }
+    }
+
+    /** What a batch adds to a rollup row: a count and, for messages, their price and carrier fee. */
+    private record Amounts(long count, BigDecimal price, BigDecimal carrierFee) {
+        static final Amounts ONE = new Amounts(1, BigDecimal.ZERO, BigDecimal.ZERO);
+
+        static Amounts of(DeliveryMessage m, int sign) {
+            return new Amounts(sign, money(m.price()).multiply(BigDecimal.valueOf(sign)), money(m.carrierFee()).multiply(BigDecimal.valueOf(sign)));
+        }
+
+        Amounts plus(Amounts other) {
+            return new Amounts(count + other.count, price.add(other.price), carrierFee.add(other.carrierFee));
+        }
+
+        private static BigDecimal money(@Nullable BigDecimal value) {
+            return value == null ? BigDecimal.ZERO : value;
+        }
+    }
+
+    private void addHourlyCounts(List<Keyed> receipts) {
+        Map<HourKey, Amounts> counts = new HashMap<>();
+        for (Keyed k : receipts) {
+            DeliveryEvent e = k.event();
+            counts.merge(HourKey.of(e.eventAt(), e.eventType(), e.country(), e.isFinal()), Amounts.ONE, Amounts::plus);
+        }
+        mergeHourly("delivery_event_hourly", "event_type", "events", false, counts);
+    }
+
+    /** Adds the amounts to the rollup's rows, creating those not there yet. */
+    private void mergeHourly(String table, String typeColumn, String countColumn, boolean withSpend, Map<HourKey, Amounts> amounts) {
+        List<Map.Entry<HourKey, Amounts>> rows = new ArrayList<>(amounts.entrySet());
+        String columns = "hour_at, " + typeColumn + ", country, is_final, " + countColumn + (withSpend ? ", price, carrier_fee" : "");
+        String tuple = "(CAST(? AS BIGINT), CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(2)), CAST(? AS BOOLEAN), CAST(? AS BIGINT)"
+                + (withSpend ? ", CAST(? AS NUMERIC(18, 6)), CAST(? AS NUMERIC(18, 6)))" : ")");
+        String update = countColumn + " = h." + countColumn + " + s." + countColumn
+                + (withSpend ? ", price = h.price + s.price, carrier_fee = h.carrier_fee + s.carrier_fee" : "");
+        for (int i = 0; i < rows.size(); i += ROWS_PER_STATEMENT) {
+            List<Map.Entry<HourKey, Amounts>> chunk = rows.subList(i, Math.min(rows.size(), i + ROWS_PER_STATEMENT));
+            String sql = """
+                    MERGE INTO %s h
+                    USING (VALUES %s) AS s (%s)
+                    ON h.hour_at = s.hour_at AND h.%s = s.%s AND h.country = s.country AND h.is_final = s.is_final
+                    WHEN MATCHED THEN UPDATE SET %s
+                    WHEN NOT MATCHED THEN INSERT (%s) VALUES (s.%s)""".formatted(table, String.join(", ", Collections.nCopies(chunk.size(), tuple)),
+                    columns, typeColumn, typeColumn, update, columns, columns.replace(", ", ", s."));
+            jdbc.update(con -> {
+                PreparedStatement ps = con.prepareStatement(sql);
+                int p = 1;
+                for (Map.Entry<HourKey, Amounts> entry : chunk) {
+                    ps.setLong(p++, entry.getKey().hour());
+                    ps.setString(p++, entry.getKey().type());
+                    ps.setString(p++, entry.getKey().country());
+                    ps.setBoolean(p++, entry.getKey().isFinal());
+                    ps.setLong(p++, entry.getValue().count());
+                    if (withSpend) {
+                        ps.setBigDecimal(p++, entry.getValue().price());
+                        ps.setBigDecimal(p++, entry.getValue().carrierFee());
+                    }
+                }
+                return ps;
+            });
+        }
+    }
+
+    /** A message's state with the keys of its receipts, as stored. */
+    record MessageRow(DeliveryMessage message, String keys) {
+    }
+
+    private static final String MESSAGE_COLUMNS = "message_id, first_event_at, last_event_at, latest_type, latest_status, latest_description,"
+            + " is_final, final_at, destination, dest_prefix, origination, country, message_type, parts, price, carrier_fee, requested_at, event_keys";
+
+    /**
+     * Updates the message states with new receipts: messages seen for the first time are inserted,
+     * known ones merged with what is stored (the latest receipt by time decides the state).
+     */
+    private void mergeMessages(List<Keyed> receipts) {
+        Map<String, MessageRow> incoming = new LinkedHashMap<>();
+        for (Keyed k : receipts) {
+            incoming.merge(k.event().messageId(), new MessageRow(toMessage(k.event()), Long.toString(k.key())),
+                    (a, b) -> new MessageRow(combine(a.message(), b.message()), a.keys() + "," + b.keys()));
+        }
+        if (incoming.isEmpty()) {
+            return;
+        }
+        Map<String, MessageRow> existing = new HashMap<>();
+        List<String> ids = new ArrayList<>(incoming.keySet());
+        for (int i = 0; i < ids.size(); i += IN_CHUNK) {
+            named.query("SELECT * FROM delivery_message WHERE message_id IN (:ids)", Map.of("ids", ids.subList(i, Math.min(ids.size(), i + IN_CHUNK))),
+                    (ResultSet rs) -> {
+                        existing.put(rs.getString("message_id"), new MessageRow(MESSAGE_MAPPER.mapRow(rs, 0), rs.getString("event_keys")));
+                    });
+        }
+        List<MessageRow> inserts = new ArrayList<>();
+        List<MessageRow> updates = new ArrayList<>();
+        Map<HourKey, Amounts> hourly = new HashMap<>();
+        incoming.forEach((id, row) -> {
+            MessageRow stored = existing.get(id);
+            DeliveryMessage now;
+            if (stored == null) {
+                now = row.message();
+                inserts.add(new MessageRow(now, limitKeys(row.keys())));
+            } else {
+                now = combine(stored.message(), row.message());
+                updates.add(new MessageRow(now, limitKeys(stored.keys() + "," + row.keys())));
+                DeliveryMessage was = stored.message();
+                hourly.merge(HourKey.of(was.firstEventAt(), was.latestType(), was.country(), was.isFinal()), Amounts.of(was, -1), Amounts::plus);
+            }
+            hourly.merge(HourKey.of(now.firstEventAt(), now.latestType(), now.country(), now.isFinal()), Amounts.of(now, 1), Amounts::plus);
+        });
+        mergeHourly("delivery_message_hourly", "latest_type", "messages", true, hourly);
+        List<List<Object>> newRows = inserts.stream().map(DeliveryStore::messageValues).toList();
+        if (postgres) {
+            copy("COPY delivery_message (" + MESSAGE_COLUMNS + ") FROM STDIN", newRows);
+        } else {
+            insertRows("delivery_message (" + MESSAGE_COLUMNS + ")", newRows);
+        }
+        if (!updates.isEmpty()) {
+            jdbc.batchUpdate("""
+                    UPDATE delivery_message SET first_event_at = ?, last_event_at = ?, latest_type = ?, latest_status = ?, latest_description = ?,
+                        is_final = ?, final_at = ?, origination = ?, country = ?, message_type = ?, parts = ?, price = ?, carrier_fee = ?,
+                        requested_at = ?, event_keys = ?
+                    WHERE message_id = ?""", updates, 1000, (ps, row) -> {
+                DeliveryMessage m = row.message();
+                int p = 1;
+                ps.setLong(p++, m.firstEventAt().toEpochMilli());
+                ps.setLong(p++, m.lastEventAt().toEpochMilli());
+                ps.setString(p++, m.latestType());
+                ps.setString(p++, m.latestStatus());
+                ps.setString(p++, m.latestDescription());
+                ps.setBoolean(p++, m.isFinal());
+                bind(ps, p++, m.finalAt() == null ? null : m.finalAt().toEpochMilli());
+                ps.setString(p++, m.origination());
+                ps.setString(p++, m.country());
+                ps.setString(p++, m.messageType());
+                bind(ps, p++, m.parts());
+                ps.setBigDecimal(p++, m.price());
+                ps.setBigDecimal(p++, m.carrierFee());
+                bind(ps, p++, m.requestedAt() == null ? null : m.requestedAt().toEpochMilli());
+                ps.setString(p++, row.keys());
+                ps.setString(p, m.messageId());
+            });
+        }
+    }
+
+    /** Keeps the key list within its column; a message with more receipts keeps its first ones and a marker. */
+    private static String limitKeys(String keys) {
+        if (keys.length() <= MAX_KEYS_TEXT) {
+            return keys;
+        }
+        String cut = keys.substring(0, MAX_KEYS_TEXT - 2);
+        return cut.substring(0, cut.lastIndexOf(',')) + ",*";
+    }
+
+    private static List<Object> messageValues(MessageRow row) {
+        DeliveryMessage m = row.message();
+        return java.util.Arrays.asList(m.messageId(), m.firstEventAt().toEpochMilli(), m.lastEventAt().toEpochMilli(), m.latestType(),
+                m.latestStatus(), m.latestDescription(), m.isFinal(), m.finalAt() == null ? null : m.finalAt().toEpochMilli(), m.destination(),
+                prefix(m.destination()), m.origination(), m.country(), m.messageType(), m.parts(), m.price(), m.carrierFee(),
+                m.requestedAt() == null ? null : m.requestedAt().toEpochMilli(), row.keys());
+    }
+
+    private static DeliveryMessage toMessage(DeliveryEvent e) {
+        return new DeliveryMessage(e.messageId(), e.eventAt(), e.eventAt(), e.eventType(), e.messageStatus(), e.statusDescription(), e.isFinal(),
+                e.isFinal() ? e.eventAt() : null, e.destination(), e.origination(), e.country(), e.messageType(), e.parts(), e.price(),
+                e.carrierFee(), e.requestedAt());
+    }
+
+    /** Two views of one message combined: the later receipt (a final one on a tie) gives the latest state. */
+    static DeliveryMessage combine(DeliveryMessage a, DeliveryMessage b) {
+        boolean bLater = b.lastEventAt().isAfter(a.lastEventAt()) || (b.lastEventAt().equals(a.lastEventAt()) && b.isFinal() && !a.isFinal());
+        DeliveryMessage latest = bLater ? b : a;
+        Instant finalAt = a.finalAt() == null ? b.finalAt() : b.finalAt() == null ? a.finalAt()
+                : a.finalAt().isBefore(b.finalAt()) ? a.finalAt() : b.finalAt();
+        return new DeliveryMessage(a.messageId(), a.firstEventAt().isBefore(b.firstEventAt()) ? a.firstEventAt() : b.firstEventAt(),
+                bLater ? b.lastEventAt() : a.lastEventAt(), latest.latestType(), latest.latestStatus(), latest.latestDescription(),
+                a.isFinal() || b.isFinal(), finalAt, a.destination(), first(a.origination(), b.origination()), first(a.country(), b.country()),
+                first(a.messageType(), b.messageType()), first(a.parts(), b.parts()), first(a.price(), b.price()), first(a.carrierFee(), b.carrierFee()),
+                first(a.requestedAt(), b.requestedAt()));
+    }
+
+    private static <T> @Nullable T first(@Nullable T a, @Nullable T b) {
+        return a != null ? a : b;
+    }
+
+    private int insertMalformed(String logGroup, List<Malformed> malformed) {
+        if (malformed.isEmpty()) {
+            return 0;
+        }
+        Set<String> existing = new java.util.HashSet<>(named.queryForList("SELECT event_id FROM delivery_event_malformed WHERE event_id IN (:ids)",
+                Map.of("ids", malformed.stream().map(Malformed::eventId).toList()), String.class));
+        List<Malformed> fresh = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (Malformed m : malformed) {
+            if (!existing.contains(m.eventId()) && seen.add(m.eventId())) {
+                fresh.add(m);
+            }
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO delivery_event_malformed (event_id, log_group, log_stream, log_timestamp, ingested_at, error, raw)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", fresh, 500, (ps, m) -> {
+            ps.setString(1, m.eventId());
+            ps.setString(2, logGroup);
+            ps.setString(3, m.logStream());
+            ps.setLong(4, m.logTimestamp());
+            ps.setLong(5, m.ingestedAt());
+            ps.setString(6, m.error().length() > 1000 ? m.error().substring(0, 1000) : m.error());
+            ps.setString(7, m.raw().length() > 262_144 ? m.raw().substring(0, 262_144) : m.raw());
+        });
+        return fresh.size();
+    }
+
+    /** How many log events could not be parsed, and the newest few of them. */
+    public List<Malformed> malformed(String logGroup, int limit) {
+        return jdbc.query("SELECT * FROM delivery_event_malformed WHERE log_group = ? ORDER BY log_timestamp DESC LIMIT ?", (rs, i) -> new Malformed(
+                rs.getString("event_id"), rs.getString("log_stream"), rs.getLong("log_timestamp"), rs.getLong("ingested_at"), rs.getString("error"),
+                rs.getString("raw")), logGroup, limit);
+    }
+
+    private void advance(String logGroup, long watermark, int inserted, int duplicates, int malformed, long now) {
+        int updated = jdbc.update("""
+                UPDATE ingest_state SET watermark_at = CASE WHEN ? > watermark_at THEN ? ELSE watermark_at END, updated_at = ?,
+                    events_total = events_total + ?, duplicates_total = duplicates_total + ?, malformed_total = malformed_total + ?
+                WHERE log_group = ?""", watermark, watermark, now, inserted, duplicates, malformed, logGroup);
+        if (updated == 0) {
+            jdbc.update("""
+                    INSERT INTO ingest_state (log_group, watermark_at, updated_at, events_total, duplicates_total, malformed_total)
+                    VALUES (?, ?, ?, ?, ?, ?)""", logGroup, watermark, now, inserted, duplicates, malformed);
+        }
+    }
+
+    public void recordError(String logGroup, String error, long now) {
+        String text = error.length() > 2000 ? error.substring(0, 2000) : error;
+        int updated = jdbc.update("UPDATE ingest_state SET last_error = ?, last_error_at = ? WHERE log_group = ?", text, now, logGroup);
+        if (updated == 0) {
+            jdbc.update("""
+                    INSERT INTO ingest_state (log_group, watermark_at, updated_at, events_total, duplicates_total, malformed_total, last_error, last_error_at)
+                    VALUES (?, 0, ?, 0, 0, 0, ?, ?)""", logGroup, now, text, now);
+        }
+    }
+
+    public void clearError(String logGroup) {
+        jdbc.update("UPDATE ingest_state SET last_error = NULL, last_error_at = NULL WHERE log_group = ? AND last_error IS NOT NULL", logGroup);
+    }
+
+    public Optional<State> state(String logGroup) {
+        return jdbc.query("SELECT * FROM ingest_state WHERE log_group = ?", (rs, i) -> new State(rs.getString("log_group"),
+                rs.getLong("watermark_at"), rs.getLong("updated_at"), rs.getLong("events_total"), rs.getLong("duplicates_total"),
+                rs.getLong("malformed_total"), rs.getString("last_error"), rs.getObject("last_error_at", Long.class)), logGroup)
+                .stream().findFirst();
+    }
+
+    public void recordRun(Run run) {
+        jdbc.update("""
+                INSERT INTO ingest_run (log_group, owner, started_at, finished_at, calls, events_read, inserted, duplicates, malformed, throttled, error)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", run.logGroup(), run.owner(), run.startedAt(), run.finishedAt(), run.calls(),
+                run.eventsRead(), run.inserted(), run.duplicates(), run.malformed(), run.throttled(),
+                run.error() == null ? null : run.error().length() > 2000 ? run.error().substring(0, 2000) : run.error());
+    }
+
+    private static final RowMapper<Run> RUN_MAPPER = (rs, i) -> new Run(rs.getString("log_group"), rs.getString("owner"),
+            rs.getLong("started_at"), rs.getLong("finished_at"), rs.getInt("calls"), rs.getInt("events_read"), rs.getInt("inserted"),
+            rs.getInt("duplicates"), rs.getInt("malformed"), rs.getInt("throttled"), rs.getString("error"));
+
+    public List<Run> runsSince(String logGroup, long since) {
+        return jdbc.query("SELECT * FROM ingest_run WHERE log_group = ? AND finished_at >= ? ORDER BY finished_at DESC", RUN_MAPPER, logGroup, since);
+    }
+
+    public Optional<Run> lastRun(String logGroup, boolean successfulOnly) {
+        return jdbc.query("SELECT * FROM ingest_run WHERE log_group = ?" + (successfulOnly ? " AND error IS NULL" : "")
+                + " ORDER BY finished_at DESC LIMIT 1", RUN_MAPPER, logGroup).stream().findFirst();
+    }
+
+    // ------------------------------------------------------------------ lease
+
+    /**
+     * Takes or renews the named lease for {@code owner} until {@code expiresAt}; false while another
+     * owner holds an unexpired lease. Safe across instances sharing one database.
+     */
+    public boolean tryLease(String name, String owner, long now, long expiresAt) {
+        int updated = jdbc.update("UPDATE ingest_lease SET owner = ?, expires_at = ? WHERE name = ? AND (owner = ? OR expires_at < ?)",
+                owner, expiresAt, name, owner, now);
+        if (updated == 1) {
+            return true;
+        }
+        try {
+            jdbc.update("INSERT INTO ingest_lease (name, owner, expires_at) VALUES (?, ?, ?)", name, owner, expiresAt);
+            return true;
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            return false;
+        }
+    }
+
+    public void releaseLease(String name, String owner) {
+        jdbc.update("UPDATE ingest_lease SET expires_at = 0 WHERE name = ? AND owner = ?", name, owner);
+    }
+
+    public Optional<String> leaseHolder(String name, long now) {
+        return jdbc.query("SELECT owner FROM ingest_lease WHERE name = ? AND expires_at >= ?", (rs, i) -> rs.getString(1), name, now)
+                .stream().findFirst();
+    }
+
+    // ------------------------------------------------------------------ rows
+
+    static String prefix(String destination) {
+        return destination.length() <= PREFIX_LENGTH ? destination : destination.substring(0, PREFIX_LENGTH);
+    }
+
+    /** "(?, ?), (?, ?)" for a multi-row VALUES list. */
+    private static String tuples(int columns, int rows) {
+        String tuple = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
+        return String.join(", ", Collections.nCopies(rows, tuple));
+    }
+
+    private static void bind(PreparedStatement ps, int index, @Nullable Object value) throws SQLException {
+        switch (value) {
+            case null -> ps.setNull(index, Types.NULL);
+            case Long l -> ps.setLong(index, l);
+            case Integer i -> ps.setInt(index, i);
+            case Boolean b -> ps.setBoolean(index, b);
+            case BigDecimal d -> ps.setBigDecimal(index, d);
+            default -> ps.setString(index, value.toString());
+        }
+    }
+
+    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(value);
+    }
+
+    static @Nullable Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    static final RowMapper<DeliveryMessage> MESSAGE_MAPPER = (rs, i) -> new DeliveryMessage(
+            rs.getString("message_id"), Instant.ofEpochMilli(rs.getLong("first_event_at")), Instant.ofEpochMilli(rs.getLong("last_event_at")),
+            rs.getString("latest_type"), rs.getString("latest_status"), rs.getString("latest_description"), rs.getBoolean("is_final"),
+            instant(rs, "final_at"), rs.getString("destination"), rs.getString("origination"), rs.getString("country"),
+            rs.getString("message_type"), integer(rs, "parts"), rs.getBigDecimal("price"), rs.getBigDecimal("carrier_fee"),
+            instant(rs, "requested_at"));
+}

@@ -1,0 +1,214 @@
+package com.example.smsconsole.deliverylog.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.smsconsole.deliverylog.DeliveryEvent;
+import com.example.smsconsole.deliverylog.DeliveryEventFilter;
+import com.example.smsconsole.deliverylog.DeliveryMessage;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/**
+ * Searches over a small, hand-made delivery history whose answers are worked out by hand, on each
+ * database the console supports.
+ *
+ * <pre>
+ * M1 +14255550001 US  10:00:00 QUEUED, 10:00:01 SUCCESSFUL, 10:00:02 DELIVERED (final)
+ * M2 +14255550002 US  10:10:00 QUEUED, 10:10:05 BLOCKED (final)
+ * M3 +447700900001 GB 11:30:00 QUEUED, 11:30:03 DELIVERED (final)
+ * M4 +14255550001 US  12:00:00 QUEUED (never final)
+ * M5 +33612345678 FR  13:15:00 QUEUED, 13:15:01 SUCCESSFUL, 13:15:02 DELIVERED (final)
+ * </pre>
+ */
+abstract class DeliveryStoreContract {
+
+    static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
+
+    DeliveryStore store;
+    DeliveryQueries queries;
+
+    abstract DataSource freshDatabase();
+
+    abstract String vendor();
+
+    @BeforeEach
+    void load() {
+        DataSource dataSource = freshDatabase();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common", "classpath:db/migration/" + vendor()).load().migrate();
+        store = new DeliveryStore(dataSource, new DataSourceTransactionManager(dataSource));
+        queries = new DeliveryQueries(dataSource);
+        List<DeliveryStore.Receipt> receipts = new ArrayList<>();
+        receipts.add(receipt("M1", "+14255550001", "US", "TEXT_QUEUED", false, 0));
+        receipts.add(receipt("M1", "+14255550001", "US", "TEXT_SUCCESSFUL", false, 1));
+        receipts.add(receipt("M1", "+14255550001", "US", "TEXT_DELIVERED", true, 2));
+        receipts.add(receipt("M2", "+14255550002", "US", "TEXT_QUEUED", false, 600));
+        receipts.add(receipt("M2", "+14255550002", "US", "TEXT_BLOCKED", true, 605));
+        receipts.add(receipt("M3", "+447700900001", "GB", "TEXT_QUEUED", false, 5400));
+        receipts.add(receipt("M3", "+447700900001", "GB", "TEXT_DELIVERED", true, 5403));
+        receipts.add(receipt("M4", "+14255550001", "US", "TEXT_QUEUED", false, 7200));
+        receipts.add(receipt("M5", "+33612345678", "FR", "TEXT_QUEUED", false, 11700));
+        receipts.add(receipt("M5", "+33612345678", "FR", "TEXT_SUCCESSFUL", false, 11701));
+        receipts.add(receipt("M5", "+33612345678", "FR", "TEXT_DELIVERED", true, 11702));
+        // stored in two transactions, out of order across them, as pages may arrive
+        var result = store.store("group", receipts.subList(5, 11), List.of(), T0.plusSeconds(11702).toEpochMilli(), 0, T0.toEpochMilli());
+        assertThat(result.inserted()).isEqualTo(6);
+        result = store.store("group", receipts.subList(0, 5), List.of(), T0.plusSeconds(11702).toEpochMilli(), 0, T0.toEpochMilli());
+        assertThat(result.inserted()).isEqualTo(5);
+    }
+
+    static DeliveryStore.Receipt receipt(String message, String destination, String country, String type, boolean isFinal, int second) {
+        Instant at = T0.plusSeconds(second);
+        var event = new DeliveryEvent("id-" + message + "-" + type, at, at.plusMillis(300), type, message, destination, "+12065550142", country,
+                type.substring(5), "desc " + type, "TRANSACTIONAL", "GSM", 1, new BigDecimal("0.00581"), new BigDecimal("0.00302"), isFinal,
+                "Carrier", at.minusMillis(100), null, "stream");
+        return new DeliveryStore.Receipt(event, "{\"raw\":\"" + message + type + "\"}", at.toEpochMilli());
+    }
+
+    static DeliveryEventFilter all() {
+        return DeliveryEventFilter.empty();
+    }
+
+    List<String> page(DeliveryEventFilter filter) {
+        return queries.findEvents(filter, 0, 50, true).stream().map(e -> e.messageId() + ":" + e.eventType().substring(5)).toList();
+    }
+
+    @Test
+    void everything_newest_first_with_exact_totals_and_counts_per_type() {
+        assertThat(page(all())).containsExactly("M5:DELIVERED", "M5:SUCCESSFUL", "M5:QUEUED", "M4:QUEUED", "M3:DELIVERED", "M3:QUEUED",
+                "M2:BLOCKED", "M2:QUEUED", "M1:DELIVERED", "M1:SUCCESSFUL", "M1:QUEUED");
+        assertThat(queries.countEvents(all())).isEqualTo(11);
+        assertThat(queries.countsByType(all())).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "TEXT_QUEUED", 5L, "TEXT_SUCCESSFUL", 2L, "TEXT_DELIVERED", 3L, "TEXT_BLOCKED", 1L));
+        assertThat(queries.findEvents(all(), 2, 3, true)).extracting(e -> e.messageId() + ":" + e.eventType())
+                .containsExactly("M5:TEXT_QUEUED", "M4:TEXT_QUEUED", "M3:TEXT_DELIVERED");
+        assertThat(queries.findEvents(all(), 0, 1, false)).extracting(DeliveryEvent::eventId).containsExactly("id-M1-TEXT_QUEUED");
+    }
+
+    @Test
+    void filters_by_type_finality_country_and_message() {
+        assertThat(page(all().withEventTypes(Set.of("TEXT_DELIVERED")))).containsExactly("M5:DELIVERED", "M3:DELIVERED", "M1:DELIVERED");
+        assertThat(queries.countEvents(all().withEventTypes(Set.of("TEXT_DELIVERED", "TEXT_BLOCKED")))).isEqualTo(4);
+        assertThat(page(all().withFinalOnly(true))).containsExactly("M5:DELIVERED", "M3:DELIVERED", "M2:BLOCKED", "M1:DELIVERED");
+        assertThat(queries.countEvents(all().withCountry("FR"))).isEqualTo(3);
+        assertThat(page(all().withCountry("gb"))).containsExactly("M3:DELIVERED", "M3:QUEUED");
+        assertThat(page(all().withMessageId("M2"))).containsExactly("M2:BLOCKED", "M2:QUEUED");
+        assertThat(queries.countEvents(all().withMessageId("M2"))).isEqualTo(2);
+        assertThat(page(all().withMessageId("no-such-message"))).isEmpty();
+        assertThat(queries.countEvents(all().withMessageId("no-such-message"))).isZero();
+    }
+
+    @Test
+    void filters_by_full_number_and_by_prefix() {
+        assertThat(page(all().withDestination("+14255550001"))).containsExactly("M4:QUEUED", "M1:DELIVERED", "M1:SUCCESSFUL", "M1:QUEUED");
+        assertThat(queries.countEvents(all().withDestination("+14255550001"))).isEqualTo(4);
+        assertThat(queries.countEvents(all().withDestination("+1425"))).isEqualTo(6);
+        assertThat(queries.countEvents(all().withDestination("+142555500"))).isEqualTo(6);
+        assertThat(page(all().withDestination("+44"))).containsExactly("M3:DELIVERED", "M3:QUEUED");
+        assertThat(queries.countEvents(all().withDestination("+1"))).isEqualTo(6);
+        assertThat(queries.countEvents(all().withDestination("+3361"))).isEqualTo(3);
+        assertThat(queries.countEvents(all().withDestination("+1425").withEventTypes(Set.of("TEXT_QUEUED")))).isEqualTo(3);
+        assertThat(queries.countEvents(all().withDestination("+1%"))).as("wildcards are literal").isZero();
+    }
+
+    @Test
+    void time_ranges_count_whole_hours_and_the_partial_hours_at_both_edges() {
+        var range = all().withRange(T0.plus(Duration.ofMinutes(5)), T0.plus(Duration.ofHours(2)));
+        assertThat(page(range)).containsExactly("M3:DELIVERED", "M3:QUEUED", "M2:BLOCKED", "M2:QUEUED");
+        assertThat(queries.countEvents(range)).isEqualTo(4);
+        var edges = all().withRange(T0.plusSeconds(5401), T0.plusSeconds(11702));
+        assertThat(page(edges)).containsExactly("M5:SUCCESSFUL", "M5:QUEUED", "M4:QUEUED", "M3:DELIVERED");
+        assertThat(queries.countEvents(edges)).isEqualTo(4);
+        assertThat(queries.countsByType(edges)).containsExactlyInAnyOrderEntriesOf(Map.of("TEXT_QUEUED", 2L, "TEXT_SUCCESSFUL", 1L, "TEXT_DELIVERED", 1L));
+        var within = all().withRange(T0.plusSeconds(1), T0.plusSeconds(2));
+        assertThat(page(within)).containsExactly("M1:SUCCESSFUL");
+        assertThat(queries.countEvents(within)).isEqualTo(1);
+        assertThat(queries.countEvents(all().withRange(T0.plusSeconds(600), T0.plusSeconds(600)))).isZero();
+        assertThat(queries.countEvents(all().withRange(null, T0.plusSeconds(600)))).isEqualTo(3);
+        assertThat(queries.countEvents(all().withRange(T0.plusSeconds(600), null).withFinalOnly(true))).isEqualTo(3);
+    }
+
+    @Test
+    void the_chart_counts_per_hour_and_type() {
+        var histogram = queries.histogram(all(), T0.toEpochMilli(), T0.plus(Duration.ofHours(4)).toEpochMilli(), 3_600_000);
+        assertThat(histogram.get(T0.toEpochMilli())).containsExactlyInAnyOrderEntriesOf(Map.of("TEXT_QUEUED", 2L, "TEXT_SUCCESSFUL", 1L,
+                "TEXT_DELIVERED", 1L, "TEXT_BLOCKED", 1L));
+        assertThat(histogram.get(T0.plus(Duration.ofHours(1)).toEpochMilli())).containsExactlyInAnyOrderEntriesOf(Map.of("TEXT_QUEUED", 1L, "TEXT_DELIVERED", 1L));
+        assertThat(histogram.get(T0.plus(Duration.ofHours(3)).toEpochMilli())).containsEntry("TEXT_DELIVERED", 1L);
+        var byMinute = queries.histogram(all().withDestination("+1425"), T0.toEpochMilli(), T0.plus(Duration.ofMinutes(20)).toEpochMilli(), 600_000);
+        assertThat(byMinute.get(T0.toEpochMilli()).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(3);
+        assertThat(byMinute.get(T0.plus(Duration.ofMinutes(10)).toEpochMilli()).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(2);
+    }
+
+    @Test
+    void each_message_has_its_latest_state_and_timeline() {
+        DeliveryMessage m5 = queries.message("M5").orElseThrow();
+        assertThat(m5.latestType()).isEqualTo("TEXT_DELIVERED");
+        assertThat(m5.isFinal()).isTrue();
+        assertThat(m5.firstEventAt()).isEqualTo(T0.plusSeconds(11700));
+        assertThat(m5.finalAt()).isEqualTo(T0.plusSeconds(11702));
+        DeliveryMessage m2 = queries.message("M2").orElseThrow();
+        assertThat(m2.latestType()).isEqualTo("TEXT_BLOCKED");
+        assertThat(queries.timeline("M1")).extracting(DeliveryEvent::eventType).containsExactly("TEXT_QUEUED", "TEXT_SUCCESSFUL", "TEXT_DELIVERED");
+        assertThat(queries.timeline("nope")).isEmpty();
+        assertThat(queries.countMessages(all(), false, 0)).isEqualTo(5);
+        long pendingBefore = T0.plus(Duration.ofHours(6)).minus(Duration.ofHours(3)).toEpochMilli();
+        assertThat(queries.findMessages(all(), true, pendingBefore, 0, 10)).extracting(DeliveryMessage::messageId).containsExactly("M4");
+        assertThat(queries.findMessages(all().withDestination("+14255550001"), false, 0, 0, 10)).extracting(DeliveryMessage::messageId)
+                .containsExactly("M4", "M1");
+        assertThat(queries.findMessages(all().withEventTypes(Set.of("TEXT_DELIVERED")), false, 0, 0, 10)).extracting(DeliveryMessage::messageId)
+                .containsExactly("M5", "M3", "M1");
+        assertThat(queries.raw("id-M3-TEXT_DELIVERED", T0.plusSeconds(5403))).contains("{\"raw\":\"M3TEXT_DELIVERED\"}");
+    }
+
+    @Test
+    void storing_the_same_receipts_again_adds_nothing() {
+        var again = store.store("group", List.of(receipt("M1", "+14255550001", "US", "TEXT_QUEUED", false, 0),
+                receipt("M5", "+33612345678", "FR", "TEXT_DELIVERED", true, 11702)), List.of(), 0, Long.MAX_VALUE, T0.toEpochMilli());
+        assertThat(again.inserted()).isZero();
+        assertThat(again.duplicates()).isEqualTo(2);
+        assertThat(queries.countEvents(all())).isEqualTo(11);
+        assertThat(queries.timeline("M5")).hasSize(3);
+    }
+
+    @Test
+    void a_later_receipt_updates_the_message_and_the_counts() {
+        store.store("group", List.of(receipt("M4", "+14255550001", "US", "TEXT_UNREACHABLE", true, 7300)), List.of(), 0, Long.MAX_VALUE, T0.toEpochMilli());
+        DeliveryMessage m4 = queries.message("M4").orElseThrow();
+        assertThat(m4.latestType()).isEqualTo("TEXT_UNREACHABLE");
+        assertThat(m4.isFinal()).isTrue();
+        assertThat(queries.timeline("M4")).hasSize(2);
+        assertThat(queries.countsByType(all())).containsEntry("TEXT_UNREACHABLE", 1L);
+        // an older receipt arriving after a newer one does not take over the latest state
+        store.store("group", List.of(receipt("M3", "+447700900001", "GB", "TEXT_SUCCESSFUL", false, 5401)), List.of(), 0, Long.MAX_VALUE, T0.toEpochMilli());
+        assertThat(queries.message("M3").orElseThrow().latestType()).isEqualTo("TEXT_DELIVERED");
+        assertThat(queries.timeline("M3")).extracting(DeliveryEvent::eventType).containsExactly("TEXT_QUEUED", "TEXT_SUCCESSFUL", "TEXT_DELIVERED");
+    }
+
+    @Test
+    void an_export_streams_newest_first_up_to_the_cap() {
+        List<String> rows = new ArrayList<>();
+        assertThat(queries.stream(all().withCountry("US"), 100, e -> rows.add(e.eventId()))).isEqualTo(6);
+        assertThat(rows.getFirst()).isEqualTo("id-M4-TEXT_QUEUED");
+        rows.clear();
+        assertThat(queries.stream(all(), 5, e -> rows.add(e.eventId()))).isEqualTo(5);
+    }
+
+    @Test
+    void the_lease_is_held_by_one_owner_until_it_expires() {
+        assertThat(store.tryLease("x", "a", 1000, 2000)).isTrue();
+        assertThat(store.tryLease("x", "b", 1500, 2500)).isFalse();
+        assertThat(store.tryLease("x", "a", 1500, 3000)).as("renewed by its owner").isTrue();
+        assertThat(store.tryLease("x", "b", 3001, 4000)).as("taken over once expired").isTrue();
+        assertThat(store.leaseHolder("x", 3500)).contains("b");
+    }
+}
