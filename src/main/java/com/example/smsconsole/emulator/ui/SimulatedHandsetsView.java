@@ -23,6 +23,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,7 +43,7 @@ import java.util.concurrent.TimeUnit;
 @PageTitle("Simulated handsets")
 @Menu(order = 9, icon = "vaadin:phone", title = "Simulated handsets")
 @RolesAllowed({AppRoles.QA, AppRoles.ADMIN})
-class SimulatedHandsetsView extends VerticalLayout {
+class SimulatedHandsetsView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final ScheduledExecutorService REFRESH = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "handset-refresh");
@@ -80,6 +82,17 @@ class SimulatedHandsetsView extends VerticalLayout {
                         "The local emulator's handsets: texts and verification codes sent to a number arrive here, and a reply of STOP opts it out."),
                 handset, inbox, replyBar);
         reloadHandsets();
+    }
+
+    /** {@code ?number=+14255550101} opens that handset's inbox. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("number").ifPresent(number -> {
+            reloadHandsets();
+            if (handset.getListDataView().getItems().anyMatch(number::equals)) {
+                handset.setValue(number);
+            }
+        });
     }
 
     @Override

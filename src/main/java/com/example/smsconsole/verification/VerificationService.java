@@ -1,0 +1,320 @@
+package com.example.smsconsole.verification;
+
+import com.example.smsconsole.audit.AuditService;
+import com.example.smsconsole.aws.AwsCallException;
+import com.example.smsconsole.common.PhoneNumber;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sandbox verification of destination numbers: list them with the account's limit, add one or many,
+ * send codes (with a resend cooldown), verify, delete. Every call that changes state in AWS is
+ * audited with its outcome and request id; input that cannot be right is refused before anything
+ * is sent.
+ */
+@Service
+public class VerificationService {
+
+    /** Channels a code can be sent by. */
+    public static final List<String> CHANNELS = List.of("TEXT", "VOICE");
+
+    /** Outcome of one line of a bulk add. */
+    public enum BulkOutcome {
+        /** Created and sent a code. */
+        CREATED,
+        /** Created, but the code could not be sent (see the message). */
+        CREATED_NO_CODE,
+        /** Not a valid phone number. */
+        INVALID,
+        /** Already a verified destination number of the account (or twice in the list). */
+        ALREADY_PRESENT,
+        /** The account's limit of verified numbers is reached. */
+        OVER_LIMIT,
+        /** AWS refused it for another reason (see the message). */
+        FAILED
+    }
+
+    /** One line of a bulk add and what became of it. */
+    public record BulkResult(String input, @Nullable String phoneNumber, BulkOutcome outcome, String message) {
+    }
+
+    private final VerificationGateway gateway;
+    private final AuditService audit;
+    private final VerificationProperties properties;
+    private final Clock clock;
+    private final Map<String, Instant> codeSentAt = new ConcurrentHashMap<>();
+
+    VerificationService(VerificationGateway gateway, AuditService audit, VerificationProperties properties, Clock clock) {
+        this.gateway = gateway;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Every verified destination number, newest first. */
+    public List<VerifiedNumber> numbers() {
+        List<VerifiedNumber> numbers = new ArrayList<>(gateway.list());
+        numbers.sort((a, b) -> b.createdAt().compareTo(a.createdAt()));
+        return numbers;
+    }
+
+    /** The account tier and how many of its verified numbers are used. */
+    public SandboxStatus status() {
+        String tier = gateway.accountTier();
+        var limit = gateway.verifiedNumbersLimit();
+        long used = limit.map(l -> l.used()).orElseGet(() -> (long) gateway.list().size());
+        return new SandboxStatus(tier, used, limit.map(l -> l.max()).orElse(null));
+    }
+
+    /**
+     * Adds a destination number (PENDING until verified).
+     *
+     * @throws PhoneNumber.InvalidPhoneNumberException when the input is not a valid number; nothing is sent
+     * @throws AwsCallException when AWS refuses, with a message for the duplicate and the over-limit cases
+     */
+    public VerifiedNumber add(String input) {
+        PhoneNumber number = PhoneNumber.parse(input);
+        return audited("CreateVerifiedDestinationNumber", number.e164(),
+                () -> gateway.create(number.e164(), UUID.randomUUID().toString()), VerificationGateway.Called::requestId,
+                created -> "added as " + created.value().id() + " (" + created.value().status() + ")",
+                e -> explainCreate(number, e)).value();
+    }
+
+    /**
+     * Sends a verification code by {@code TEXT} or {@code VOICE}.
+     *
+     * @throws IllegalStateException while the resend cooldown of the number runs; nothing is sent
+     */
+    public String sendCode(VerifiedNumber number, String channel) {
+        if (!CHANNELS.contains(channel)) {
+            throw new IllegalArgumentException("Choose TEXT or VOICE.");
+        }
+        Duration wait = cooldownLeft(number.id());
+        if (!wait.isZero()) {
+            throw new IllegalStateException("A code was sent to " + number.phoneNumber() + " moments ago; you can send another in "
+                    + seconds(wait) + ".");
+        }
+        String messageId = audited("SendDestinationNumberVerificationCode", number.phoneNumber() + " (" + number.id() + ")",
+                () -> gateway.sendCode(number.id(), channel), VerificationGateway.Called::requestId,
+                sent -> "code by " + channel + ", message " + sent.value(), e -> e).value();
+        codeSentAt.put(number.id(), clock.instant());
+        return messageId;
+    }
+
+    /** Time left before another code may be sent to the number; zero when one may be sent now. */
+    public Duration cooldownLeft(String id) {
+        Instant sent = codeSentAt.get(id);
+        if (sent == null) {
+            return Duration.ZERO;
+        }
+        Duration left = Duration.between(clock.instant(), sent.plus(properties.resendCooldown()));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /**
+     * Verifies a number with the code it received.
+     *
+     * @throws IllegalArgumentException when the code cannot be a code (1 to 20 letters or digits); nothing is sent
+     * @throws AwsCallException with distinct messages for a wrong and an expired code
+     */
+    public VerifiedNumber verify(VerifiedNumber number, String code) {
+        String trimmed = code.strip();
+        if (!trimmed.matches("[A-Za-z0-9]{1,20}")) {
+            throw new IllegalArgumentException("Enter the code from the text or call: letters and digits only, at most 20.");
+        }
+        VerifiedNumber verified = audited("VerifyDestinationNumber", number.phoneNumber() + " (" + number.id() + ")",
+                () -> gateway.verify(number.id(), trimmed), VerificationGateway.Called::requestId,
+                v -> "status " + v.value().status(), e -> e).value();
+        codeSentAt.remove(number.id());
+        return verified;
+    }
+
+    /** Deletes a verified destination number; AWS refuses it for a while after it was added. */
+    public void delete(VerifiedNumber number) {
+        audited("DeleteVerifiedDestinationNumber", number.phoneNumber() + " (" + number.id() + ")",
+                () -> gateway.delete(number.id()), VerificationGateway.Called::requestId, d -> "deleted", e -> explainDelete(e));
+        codeSentAt.remove(number.id());
+    }
+
+    /**
+     * Parses a pasted or uploaded list: one number per line, or separated by commas, semicolons or
+     * spaces between numbers. Blank entries are skipped.
+     */
+    public static List<String> splitList(String text) {
+        List<String> entries = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            for (String entry : line.split("[,;\\t]")) {
+                String value = entry.strip();
+                if (!value.isEmpty() && !value.startsWith("#")) {
+                    entries.add(value);
+                }
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * Adds many numbers in order: each is validated, the valid ones are created and sent a code by
+     * {@code channel} while the account has room, never faster than
+     * {@code app.verification.bulk-calls-per-second}. Reports each result as it is known.
+     *
+     * @throws IllegalArgumentException when the list is empty or longer than {@code bulk-max-numbers}; nothing is sent
+     */
+    public List<BulkResult> addAll(List<String> inputs, String channel, Consumer<BulkResult> progress) {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("Paste or upload at least one number.");
+        }
+        if (inputs.size() > properties.bulkMaxNumbers()) {
+            throw new IllegalArgumentException("At most " + properties.bulkMaxNumbers() + " numbers at a time; the list has "
+                    + inputs.size() + ".");
+        }
+        if (!CHANNELS.contains(channel)) {
+            throw new IllegalArgumentException("Choose TEXT or VOICE.");
+        }
+        // validate every line before anything is sent
+        Map<Integer, PhoneNumber> valid = new LinkedHashMap<>();
+        Map<Integer, String> invalid = new LinkedHashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            try {
+                valid.put(i, PhoneNumber.parse(inputs.get(i)));
+            } catch (PhoneNumber.InvalidPhoneNumberException e) {
+                invalid.put(i, e.getMessage());
+            }
+        }
+        Pacer pacer = new Pacer(properties.bulkCallsPerSecond());
+        Set<String> present = new HashSet<>();
+        long room = Long.MAX_VALUE;
+        if (!valid.isEmpty()) {
+            pacer.await();
+            numbers().forEach(n -> present.add(n.phoneNumber()));
+            pacer.await();
+            room = status().remaining();
+        }
+        List<BulkResult> results = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            String input = inputs.get(i);
+            BulkResult result;
+            PhoneNumber number = valid.get(i);
+            if (number == null) {
+                result = new BulkResult(input, null, BulkOutcome.INVALID, invalid.get(i));
+            } else if (!present.add(number.e164())) {
+                result = new BulkResult(input, number.e164(), BulkOutcome.ALREADY_PRESENT, "Already in the list of verified numbers.");
+            } else if (room <= 0) {
+                result = new BulkResult(input, number.e164(), BulkOutcome.OVER_LIMIT,
+                        "Not added: the account has no room for more verified numbers.");
+            } else {
+                result = addOne(input, number, channel, pacer);
+                if (result.outcome() == BulkOutcome.CREATED || result.outcome() == BulkOutcome.CREATED_NO_CODE) {
+                    room--;
+                } else if (result.outcome() == BulkOutcome.OVER_LIMIT) {
+                    room = 0;
+                }
+            }
+            results.add(result);
+            progress.accept(result);
+        }
+        return results;
+    }
+
+    private BulkResult addOne(String input, PhoneNumber number, String channel, Pacer pacer) {
+        VerifiedNumber created;
+        try {
+            pacer.await();
+            created = add(number.e164());
+        } catch (AwsCallException e) {
+            BulkOutcome outcome = e.isReason("VERIFIED_DESTINATION_NUMBERS_PER_ACCOUNT") ? BulkOutcome.OVER_LIMIT
+                    : e.isReason("RESOURCE_ALREADY_EXISTS") ? BulkOutcome.ALREADY_PRESENT : BulkOutcome.FAILED;
+            return new BulkResult(input, number.e164(), outcome, e.userMessage() + " (" + e.supportLine() + ")");
+        }
+        try {
+            pacer.await();
+            sendCode(created, channel);
+            return new BulkResult(input, number.e164(), BulkOutcome.CREATED, "Added; code sent by " + channel.toLowerCase(Locale.ROOT) + ".");
+        } catch (AwsCallException e) {
+            return new BulkResult(input, number.e164(), BulkOutcome.CREATED_NO_CODE,
+                    "Added, but the code was not sent: " + e.userMessage() + " (" + e.supportLine() + ")");
+        }
+    }
+
+    private AwsCallException explainCreate(PhoneNumber number, AwsCallException e) {
+        if (e.isReason("RESOURCE_ALREADY_EXISTS")) {
+            return e.withUserMessage(number.e164() + " is already in the list of verified destination numbers.");
+        }
+        if (e.isReason("VERIFIED_DESTINATION_NUMBERS_PER_ACCOUNT")) {
+            return e.withUserMessage("The account already has the most verified destination numbers it may have. Delete one to add "
+                    + number.e164() + ".");
+        }
+        return e;
+    }
+
+    private static AwsCallException explainDelete(AwsCallException e) {
+        if (e.isReason("RESOURCE_DELETION_NOT_ALLOWED")) {
+            return e.withUserMessage("AWS does not allow deleting this number yet: a number can only be deleted a while after it was added. "
+                    + "Try again in a minute." + (e.awsMessage() == null ? "" : " AWS said: " + e.awsMessage()));
+        }
+        return e;
+    }
+
+    private <T> T audited(String action, String target, Supplier<T> call, Function<T, @Nullable String> requestId,
+            Function<T, String> detail, Function<AwsCallException, AwsCallException> explain) {
+        T result;
+        try {
+            result = call.get();
+        } catch (AwsCallException e) {
+            AwsCallException explained = explain.apply(e);
+            audit.failure(action, target, e.requestId(), e.supportLine() + ": " + explained.userMessage());
+            throw explained;
+        }
+        audit.success(action, target, requestId.apply(result), detail.apply(result));
+        return result;
+    }
+
+    /** Looks a number up by its E.164 form. */
+    public Optional<VerifiedNumber> find(String phoneNumber) {
+        return gateway.byNumber(phoneNumber);
+    }
+
+    private static String seconds(Duration d) {
+        long s = Math.max(1, (d.toMillis() + 999) / 1000);
+        return s + (s == 1 ? " second" : " seconds");
+    }
+
+    /** Spaces calls so that at most {@code perSecond} start in any second. */
+    private static final class Pacer {
+        private final long intervalNanos;
+        private long next = System.nanoTime();
+
+        Pacer(double perSecond) {
+            this.intervalNanos = perSecond <= 0 ? 0 : (long) (1_000_000_000L / perSecond);
+        }
+
+        void await() {
+            long now = System.nanoTime();
+            if (now < next) {
+                try {
+                    Thread.sleep(Duration.ofNanos(next - now));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted", e);
+                }
+            }
+            next = Math.max(now, next) + intervalNanos;
+        }
+    }
+}

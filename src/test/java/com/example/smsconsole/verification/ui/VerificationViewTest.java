@@ -1,0 +1,149 @@
+package com.example.smsconsole.verification.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.smsconsole.emulator.AwsEmulator;
+import com.example.smsconsole.support.ConsoleTest;
+import com.example.smsconsole.verification.SandboxFixture;
+import com.example.smsconsole.verification.VerificationService;
+import com.example.smsconsole.verification.VerifiedNumber;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The Sandbox verification view: the account's usage, adding a number with checks at the field,
+ * the send-code-and-verify dialog, deleting, and a bulk add with a result per line.
+ */
+@ConsoleTest
+@TestPropertySource(properties = {"app.verification.bulk-calls-per-second=0", "app.emulator.verification.codes-per-number-per-day=50"})
+@WithMockUser(username = "qa", roles = "QA")
+class VerificationViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    VerificationService service;
+    @Autowired
+    AwsEmulator emulator;
+
+    SandboxFixture sandbox;
+
+    @BeforeEach
+    void emptySandbox() {
+        sandbox = new SandboxFixture(emulator);
+        sandbox.empty(service);
+    }
+
+    VerificationView open() {
+        UI.getCurrent().navigate("verification");
+        return (VerificationView) getCurrentView();
+    }
+
+    @Test
+    void a_number_is_added_sent_a_code_and_verified_without_a_reload() {
+        VerificationView view = open();
+        assertThat(view.tier.getText()).isEqualTo("Sandbox account · 0 of 10 verified numbers used");
+        String phone = SandboxFixture.freshNumber();
+
+        test(view.number).setValue(phone);
+        assertThat(view.number.getHelperText()).endsWith("· United States");
+        test(view.add).click();
+
+        assertThat(test(view.grid).size()).isEqualTo(1);
+        assertThat(test(view.grid).getRow(0).status()).isEqualTo("PENDING");
+        assertThat(view.tier.getText()).isEqualTo("Sandbox account · 1 of 10 verified numbers used");
+        VerificationView.VerifyDialog dialog = $(VerificationView.VerifyDialog.class).single();
+        assertThat(dialog).isSameAs(view.dialog);
+        assertThat(dialog.isOpened()).isTrue();
+
+        test(dialog.send).click();
+        assertThat(dialog.send.isEnabled()).isFalse();
+        assertThat(dialog.cooldown.getText()).startsWith("You can send another code in");
+
+        test(dialog.code).setValue("99999x");
+        test(dialog.verify).click();
+        assertThat(dialog.code.isInvalid()).isTrue();
+        assertThat(dialog.code.getErrorMessage()).contains("code is wrong").contains("VERIFICATION_CODE_MISMATCH").contains("request id");
+
+        test(dialog.code).setValue(sandbox.latestCode(phone));
+        test(dialog.verify).click();
+
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(test(view.grid).getRow(0).status()).isEqualTo("VERIFIED");
+    }
+
+    @Test
+    void a_number_that_is_not_one_is_flagged_at_the_field_and_nothing_is_sent() {
+        VerificationView view = open();
+
+        test(view.number).setValue("+1206 55");
+        assertThat(view.number.isInvalid()).isTrue();
+        test(view.add).click();
+        assertThat(view.number.isInvalid()).isTrue();
+        assertThat(view.number.getErrorMessage()).isNotBlank();
+
+        test(view.number).setValue("");
+        test(view.add).click();
+        assertThat(view.number.getErrorMessage()).startsWith("Enter a number");
+        assertThat(service.numbers()).isEmpty();
+        assertThat(view.dialog).isNull();
+    }
+
+    @Test
+    void a_duplicate_is_refused_in_words_at_the_field() {
+        String phone = SandboxFixture.freshNumber();
+        service.add(phone);
+        VerificationView view = open();
+
+        test(view.number).setValue(phone);
+        test(view.add).click();
+
+        assertThat(view.number.isInvalid()).isTrue();
+        assertThat(view.number.getErrorMessage()).isEqualTo(phone + " is already in the list of verified destination numbers.");
+        assertThat(test(view.grid).size()).isEqualTo(1);
+    }
+
+    @Test
+    void delete_asks_first_and_removes_the_row() {
+        VerifiedNumber added = service.add(SandboxFixture.freshNumber());
+        sandbox.advance(java.time.Duration.ofMinutes(1));
+        VerificationView view = open();
+        assertThat(test(view.grid).size()).isEqualTo(1);
+
+        view.delete(added);
+
+        assertThat(test(view.grid).size()).isZero();
+        assertThat(view.tier.getText()).isEqualTo("Sandbox account · 0 of 10 verified numbers used");
+    }
+
+    @Test
+    void a_bulk_add_shows_a_result_per_line() {
+        VerificationView view = open();
+        view.bulkExecutor = Runnable::run;
+        String first = SandboxFixture.freshNumber();
+        String second = SandboxFixture.freshNumber();
+
+        test(view.bulkList).setValue(first + "\nnot a number\n" + second + "\n" + first);
+        test(view.bulkAdd).click();
+
+        List<String> outcomes = List.of(0, 1, 2, 3).stream()
+                .map(i -> VerificationView.outcomeLabel(test(view.bulkResults).getRow(i).outcome())).toList();
+        assertThat(outcomes).containsExactly("created", "invalid", "created", "already present");
+        assertThat(view.bulkProgress.getText()).isEqualTo("Done: 2 of 4 added and sent a code.");
+        assertThat(test(view.grid).size()).isEqualTo(2);
+        assertThat(view.bulkAdd.isEnabled()).isTrue();
+    }
+
+    @Test
+    void an_empty_bulk_list_is_flagged_and_nothing_is_sent() {
+        VerificationView view = open();
+        test(view.bulkAdd).click();
+        assertThat(view.bulkList.isInvalid()).isTrue();
+        assertThat(view.bulkList.getErrorMessage()).isEqualTo("Paste or upload at least one number.");
+        assertThat(service.numbers()).isEmpty();
+    }
+}
