@@ -1,0 +1,113 @@
+package com.example.smsconsole.sending;
+
+import com.example.smsconsole.aws.AwsCalls;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Client;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.model.ConflictException;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.model.ResourceNotFoundException;
+
+/** The SMS Voice v2 calls of Test send; every failure is an {@code AwsCallException}. */
+@Component
+class TestSendGateway {
+
+    /** A pool or phone number that can be the origination identity. */
+    record Identity(String id, String label, String kind, @Nullable String optOutListName) {
+    }
+
+    /** What SendTextMessage answered. */
+    record Sent(@Nullable String messageId, @Nullable String requestId) {
+    }
+
+    private final PinpointSmsVoiceV2Client sms;
+
+    TestSendGateway(PinpointSmsVoiceV2Client sms) {
+        this.sms = sms;
+    }
+
+    Sent send(String destination, String origination, @Nullable String configurationSet, String messageType, String body,
+            Map<String, String> context, boolean dryRun) {
+        var response = AwsCalls.smsVoice("SendTextMessage", () -> sms.sendTextMessage(b -> b
+                .destinationPhoneNumber(destination)
+                .originationIdentity(origination)
+                .configurationSetName(configurationSet)
+                .messageType(messageType)
+                .messageBody(body)
+                .context(context.isEmpty() ? null : context)
+                .dryRun(dryRun)));
+        return new Sent(response.messageId(), AwsCalls.requestId(response));
+    }
+
+    /** Pools, then phone numbers, of the account. */
+    List<Identity> identities() {
+        List<Identity> identities = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            var page = AwsCalls.smsVoice("DescribePools", () -> sms.describePools(b -> b.nextToken(next)));
+            page.pools().forEach(p -> identities.add(new Identity(p.poolId(), p.poolId() + " (pool, " + p.statusAsString() + ")", "pool",
+                    p.optOutListName())));
+            token = page.nextToken();
+        } while (token != null);
+        token = null;
+        do {
+            String next = token;
+            var page = AwsCalls.smsVoice("DescribePhoneNumbers", () -> sms.describePhoneNumbers(b -> b.nextToken(next)));
+            page.phoneNumbers().forEach(n -> identities.add(new Identity(n.phoneNumberId(),
+                    n.phoneNumber() + " (" + n.numberTypeAsString() + ", " + n.isoCountryCode() + ", " + n.statusAsString() + ")", "number",
+                    n.optOutListName())));
+            token = page.nextToken();
+        } while (token != null);
+        return identities;
+    }
+
+    List<String> configurationSets() {
+        List<String> names = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            var page = AwsCalls.smsVoice("DescribeConfigurationSets", () -> sms.describeConfigurationSets(b -> b.nextToken(next)));
+            page.configurationSets().forEach(c -> names.add(c.configurationSetName()));
+            token = page.nextToken();
+        } while (token != null);
+        return names;
+    }
+
+    /** Whether the number is on the opt-out list; false when the list does not exist. */
+    boolean optedOut(String optOutList, String number) {
+        try {
+            var response = AwsCalls.smsVoice("DescribeOptedOutNumbers",
+                    () -> sms.describeOptedOutNumbers(b -> b.optOutListName(optOutList).optedOutNumbers(number)));
+            return !response.optedOutNumbers().isEmpty();
+        } catch (com.example.smsconsole.aws.AwsCallException e) {
+            if (e.getCause() instanceof ResourceNotFoundException || e.getCause() instanceof ConflictException) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** The first numbers on an opt-out list. */
+    List<String> optedOutNumbers(String optOutList, int max) {
+        var response = AwsCalls.smsVoice("DescribeOptedOutNumbers",
+                () -> sms.describeOptedOutNumbers(b -> b.optOutListName(optOutList).maxResults(max)));
+        return response.optedOutNumbers().stream().map(o -> o.optedOutNumber()).toList();
+    }
+
+    /** The verification status of a destination number, empty when it is not a verified destination number. */
+    Optional<String> verificationStatus(String number) {
+        var response = AwsCalls.smsVoice("DescribeVerifiedDestinationNumbers",
+                () -> sms.describeVerifiedDestinationNumbers(b -> b.destinationPhoneNumbers(number)));
+        return response.verifiedDestinationNumbers().stream().findFirst().map(v -> v.statusAsString());
+    }
+
+    @Nullable String accountTier() {
+        var response = AwsCalls.smsVoice("DescribeAccountAttributes", () -> sms.describeAccountAttributes(b -> b.maxResults(20)));
+        return response.accountAttributes().stream().filter(a -> "ACCOUNT_TIER".equals(a.nameAsString())).map(a -> a.value())
+                .findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,318 @@
+package com.example.smsconsole.sending;
+
+import com.example.smsconsole.audit.AuditService;
+import com.example.smsconsole.aws.AwsCallException;
+import com.example.smsconsole.common.PhoneNumber;
+import com.example.smsconsole.common.SmsResources;
+import com.example.smsconsole.common.SmsText;
+import com.example.smsconsole.deliverylog.DeliveryEvent;
+import com.example.smsconsole.deliverylog.DeliveryLogService;
+import com.example.smsconsole.deliverylog.DeliveryMessage;
+import com.example.smsconsole.sending.repository.TestSendStore;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Test texts: the number's state, a preview of encoding, parts and cost, the scenarios, sending
+ * with a per-user rate limit, every send audited and kept in the user's history, and the delivery
+ * receipts of a sent message from the delivery history.
+ */
+@Service
+public class TestSendService {
+
+    public static final List<String> MESSAGE_TYPES = List.of("TRANSACTIONAL", "PROMOTIONAL");
+
+    /** Destination simulator numbers (AWS user guide, "test-phone-numbers"): number → success or failure. */
+    private static final Map<String, String> SIMULATORS = Map.ofEntries(
+            Map.entry("+14254147755", "success"), Map.entry("+14254147167", "failure"),
+            Map.entry("+447860019066", "success"), Map.entry("+447860019067", "failure"),
+            Map.entry("+61455944038", "success"), Map.entry("+61455944039", "failure"),
+            Map.entry("+33755512501", "success"), Map.entry("+33755512502", "failure"),
+            Map.entry("+34683783440", "success"), Map.entry("+34683783442", "failure"));
+
+    /** Input that cannot be sent, with the field it belongs to. */
+    public static final class InvalidSendException extends IllegalArgumentException {
+        private final String field;
+
+        public InvalidSendException(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        /** {@code destination}, {@code body}, {@code origination}, {@code messageType}, {@code context}. */
+        public String field() {
+            return field;
+        }
+    }
+
+    /** The user has sent as many test texts as allowed for now. */
+    public static final class RateLimitedException extends IllegalStateException {
+        public RateLimitedException(String message) {
+            super(message);
+        }
+    }
+
+    /** What the console knows about a destination number before sending. */
+    public record NumberState(PhoneNumber number, @Nullable String simulator, @Nullable String verification, boolean optedOut,
+            boolean sandbox) {
+
+        /** "Simulator (success)", "VERIFIED", "Not verified: the sandbox refuses it", "Opted out". */
+        public String describe() {
+            if (optedOut) {
+                return "Opted out: AWS will refuse texts to it";
+            }
+            if (simulator != null) {
+                return "Simulator number (" + simulator + ")";
+            }
+            if (!sandbox) {
+                return "Production account: any number can be texted";
+            }
+            if (verification == null) {
+                return "Not verified: the sandbox refuses texts to it";
+            }
+            return "VERIFIED".equals(verification) ? "Verified" : "Verification " + verification + ": not textable yet";
+        }
+
+        public boolean sendable() {
+            return !optedOut && (simulator != null || !sandbox || "VERIFIED".equals(verification));
+        }
+    }
+
+    /** Encoding, parts and estimated cost of a body to a country. */
+    public record Preview(SmsText.Analysis analysis, @Nullable BigDecimal estimatedCost, @Nullable String country) {
+    }
+
+    /** A send that AWS accepted. */
+    public record SendResult(TestSend send, SmsText.Analysis analysis) {
+    }
+
+    /** A test send with the latest state of its message from the delivery history. */
+    public record HistoryEntry(TestSend send, @Nullable DeliveryMessage message) {
+
+        public String finalStatus() {
+            if (!TestSend.SENT.equals(send.outcome())) {
+                return send.outcome().equals(TestSend.DRY_RUN) ? "dry run" : "refused";
+            }
+            return message == null ? "no receipt yet" : message.latestType();
+        }
+    }
+
+    private final TestSendGateway gateway;
+    private final AuditService audit;
+    private final TestSendStore store;
+    private final DeliveryLogService deliveryLog;
+    private final PriceTable prices;
+    private final SmsResources resources;
+    private final TestSendProperties properties;
+    private final Clock clock;
+    private final Map<String, Deque<Instant>> recentSends = new ConcurrentHashMap<>();
+
+    TestSendService(TestSendGateway gateway, AuditService audit, TestSendStore store, DeliveryLogService deliveryLog, PriceTable prices,
+            SmsResources resources, TestSendProperties properties, Clock clock) {
+        this.gateway = gateway;
+        this.audit = audit;
+        this.store = store;
+        this.deliveryLog = deliveryLog;
+        this.prices = prices;
+        this.resources = resources;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public SmsResources resources() {
+        return resources;
+    }
+
+    public PriceTable prices() {
+        return prices;
+    }
+
+    public Duration watchTimeout() {
+        return properties.watchTimeout();
+    }
+
+    /** Pools and phone numbers that can send, as id → label; the configured pool first. */
+    public Map<String, String> originationIdentities() {
+        Map<String, String> identities = new LinkedHashMap<>();
+        List<TestSendGateway.Identity> all = gateway.identities();
+        all.stream().filter(i -> i.id().equals(resources.phonePoolId())).forEach(i -> identities.put(i.id(), i.label()));
+        all.forEach(i -> identities.putIfAbsent(i.id(), i.label()));
+        return identities;
+    }
+
+    public List<String> configurationSets() {
+        return gateway.configurationSets();
+    }
+
+    /** The number's simulator, verification and opt-out state for the chosen origination identity. */
+    public NumberState numberState(PhoneNumber number, @Nullable String originationIdentity) {
+        boolean sandbox = !"PRODUCTION".equals(gateway.accountTier());
+        String optOutList = optOutList(originationIdentity);
+        boolean optedOut = optOutList != null && gateway.optedOut(optOutList, number.e164());
+        String verification = sandbox ? gateway.verificationStatus(number.e164()).orElse(null) : null;
+        return new NumberState(number, SIMULATORS.get(number.e164()), verification, optedOut, sandbox);
+    }
+
+    private @Nullable String optOutList(@Nullable String originationIdentity) {
+        String id = originationIdentity == null ? resources.phonePoolId() : originationIdentity;
+        return gateway.identities().stream().filter(i -> i.id().equals(id)).findFirst().map(TestSendGateway.Identity::optOutListName)
+                .orElse(null);
+    }
+
+    /** A number on the opt-out list of the origination identity, for the opted-out scenario. */
+    public Optional<String> optedOutNumber(@Nullable String originationIdentity) {
+        String list = optOutList(originationIdentity);
+        return list == null ? Optional.empty() : gateway.optedOutNumbers(list, 1).stream().findFirst();
+    }
+
+    public static boolean isSimulator(String e164) {
+        return SIMULATORS.containsKey(e164);
+    }
+
+    /** Encoding, parts and the estimated cost to the destination's country (when the destination is a number). */
+    public Preview preview(String body, @Nullable String destination) {
+        SmsText.Analysis analysis = SmsText.analyze(body);
+        Optional<PhoneNumber> number = destination == null ? Optional.empty() : PhoneNumber.tryParse(destination);
+        String country = number.map(PhoneNumber::regionCode).orElse(null);
+        BigDecimal cost = country == null || analysis.parts() == 0 ? null : prices.estimate(country, analysis.parts());
+        return new Preview(analysis, cost, country);
+    }
+
+    /**
+     * Sends the test text (or validates it, for a dry run) and records it.
+     *
+     * @throws InvalidSendException when the input cannot be sent; nothing is sent
+     * @throws RateLimitedException when the user reached the configured rate; nothing is sent
+     * @throws AwsCallException when AWS refuses; audited and recorded as failed
+     */
+    public SendResult send(TestSendRequest request) {
+        PhoneNumber destination = validate(request);
+        SmsText.Analysis analysis = SmsText.analyze(request.body());
+        String user = currentUser();
+        checkRate(user, request.destination());
+        BigDecimal cost = prices.estimate(destination.regionCode(), analysis.parts());
+        String detail = "from " + request.originationIdentity() + (request.configurationSet() == null ? "" : ", configuration set "
+                + request.configurationSet()) + ", " + request.messageType() + ", " + analysis.parts() + " part(s) "
+                + analysis.encoding().eventName() + ", estimated USD " + cost.toPlainString() + (request.dryRun() ? ", dry run" : "")
+                + (properties.auditBody() ? ", body: " + request.body() : "");
+        Instant at = clock.instant();
+        TestSendGateway.Sent sent;
+        try {
+            sent = gateway.send(destination.e164(), request.originationIdentity(), request.configurationSet(), request.messageType(),
+                    request.body(), request.context(), request.dryRun());
+        } catch (AwsCallException e) {
+            audit.failure("SendTextMessage", destination.e164(), e.requestId(), detail + "; " + e.supportLine() + ": " + e.userMessage());
+            store.add(new TestSend(0, user, at, destination.e164(), request.originationIdentity(), request.configurationSet(),
+                    request.messageType(), analysis.encoding().eventName(), analysis.parts(), cost, request.dryRun(), null, TestSend.FAILED,
+                    e.userMessage() + " (" + e.supportLine() + ")", e.requestId()));
+            throw e;
+        }
+        audit.success("SendTextMessage", destination.e164(), sent.requestId(), detail + ", message id " + sent.messageId());
+        TestSend send = new TestSend(0, user, at, destination.e164(), request.originationIdentity(), request.configurationSet(),
+                request.messageType(), analysis.encoding().eventName(), analysis.parts(), cost, request.dryRun(), sent.messageId(),
+                request.dryRun() ? TestSend.DRY_RUN : TestSend.SENT, null, sent.requestId());
+        store.add(send);
+        if (!request.dryRun()) {
+            deliveryLog.requestSync();
+        }
+        return new SendResult(send, analysis);
+    }
+
+    /** Checks every field; the parsed destination when all are right. */
+    public PhoneNumber validate(TestSendRequest request) {
+        PhoneNumber destination;
+        try {
+            destination = PhoneNumber.parse(request.destination());
+        } catch (PhoneNumber.InvalidPhoneNumberException e) {
+            throw new InvalidSendException("destination", e.getMessage());
+        }
+        if (request.body().isBlank()) {
+            throw new InvalidSendException("body", "Write the message: AWS refuses an empty or blank body.");
+        }
+        SmsText.Analysis analysis = SmsText.analyze(request.body());
+        if (analysis.tooLong()) {
+            throw new InvalidSendException("body", "Too long: " + analysis.characters() + " characters; AWS accepts at most "
+                    + SmsText.MAX_CHARACTERS + ".");
+        }
+        if (request.originationIdentity().isBlank() || !request.originationIdentity().matches("[A-Za-z0-9_:/+-]{1,256}")) {
+            throw new InvalidSendException("origination", "Choose the pool or phone number to send from.");
+        }
+        if (!MESSAGE_TYPES.contains(request.messageType())) {
+            throw new InvalidSendException("messageType", "Choose TRANSACTIONAL or PROMOTIONAL.");
+        }
+        if (request.context().size() > 5) {
+            throw new InvalidSendException("context", "At most 5 context entries.");
+        }
+        for (Map.Entry<String, String> entry : request.context().entrySet()) {
+            if (!entry.getKey().matches("\\S{1,100}")) {
+                throw new InvalidSendException("context", "Context key \"" + entry.getKey() + "\": 1 to 100 characters, no spaces.");
+            }
+            String value = entry.getValue();
+            if (value.isEmpty() || value.length() > 800 || !value.equals(value.strip())) {
+                throw new InvalidSendException("context", "Context value of \"" + entry.getKey()
+                        + "\": 1 to 800 characters, no space at the start or end.");
+            }
+        }
+        return destination;
+    }
+
+    private void checkRate(String user, String destination) {
+        Instant now = clock.instant();
+        Deque<Instant> sends = recentSends.computeIfAbsent(user, u -> new ArrayDeque<>());
+        synchronized (sends) {
+            while (!sends.isEmpty() && sends.peekFirst().isBefore(now.minus(Duration.ofDays(1)))) {
+                sends.removeFirst();
+            }
+            long lastMinute = sends.stream().filter(t -> t.isAfter(now.minus(Duration.ofMinutes(1)))).count();
+            String refusal = null;
+            if (lastMinute >= properties.maxPerMinute()) {
+                refusal = "You sent " + lastMinute + " test texts in the last minute, the most allowed (" + properties.maxPerMinute()
+                        + " a minute). Wait a moment before sending another.";
+            } else if (sends.size() >= properties.maxPerDay()) {
+                refusal = "You sent " + sends.size() + " test texts today, the most allowed (" + properties.maxPerDay() + " a day).";
+            }
+            if (refusal != null) {
+                audit.refused("SendTextMessage", destination, refusal);
+                throw new RateLimitedException(refusal);
+            }
+            sends.addLast(now);
+        }
+    }
+
+    /** The receipts of a message so far, oldest first. */
+    public List<DeliveryEvent> events(String messageId) {
+        return deliveryLog.timeline(messageId);
+    }
+
+    /** Asks the delivery history to read new receipts soon. */
+    public void refreshReceipts() {
+        deliveryLog.requestSync();
+    }
+
+    /** The current user's recent test sends with their messages' latest state. */
+    public List<HistoryEntry> history(int limit) {
+        return store.recent(currentUser(), limit).stream()
+                .map(s -> new HistoryEntry(s, s.messageId() == null || !TestSend.SENT.equals(s.outcome()) ? null
+                        : deliveryLog.message(s.messageId()).orElse(null)))
+                .toList();
+    }
+
+    private static String currentUser() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? "system" : auth.getName().toLowerCase(Locale.ROOT);
+    }
+}
