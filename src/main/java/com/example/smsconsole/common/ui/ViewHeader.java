@@ -10,11 +10,14 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 /** A view's heading with a one-line explanation and optional actions on the right. */
 public class ViewHeader extends HorizontalLayout {
 
+    private final H2 heading = new H2();
+
     public ViewHeader(String title, String explanation, Component... actions) {
         addClassName("view-header");
         setWidthFull();
         setAlignItems(FlexComponent.Alignment.END);
-        var text = new VerticalLayout(new H2(title), new Paragraph(explanation));
+        var text = new VerticalLayout(heading, new Paragraph(explanation));
+        heading.setText(title);
         text.setPadding(false);
         text.setSpacing(false);
         text.addClassName("view-header-text");
@@ -25,5 +28,9 @@ public class ViewHeader extends HorizontalLayout {
             bar.addClassName("view-header-actions");
             add(bar);
         }
+    }
+
+    public void setTitle(String title) {
+        heading.setText(title);
     }
 }

@@ -317,6 +317,7 @@ class VerificationView extends VerticalLayout {
         UI ui = UI.getCurrent();
         var auth = org.springframework.security.core.context.SecurityContextHolder.getContext();
         bulkExecutor.execute(() -> {
+            var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
             org.springframework.security.core.context.SecurityContextHolder.setContext(auth);
             try {
                 service.addAll(inputs, channel, result -> update(ui, () -> {
@@ -346,7 +347,7 @@ class VerificationView extends VerticalLayout {
                     reload();
                 });
             } finally {
-                org.springframework.security.core.context.SecurityContextHolder.clearContext();
+                org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
             }
         });
     }
