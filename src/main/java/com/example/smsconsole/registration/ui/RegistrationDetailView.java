@@ -184,7 +184,7 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
             RegistrationService.infrastructureSnippet(r).ifPresent(text -> {
                 snippet.setText(text);
                 complete.add(new H3("Registration complete"),
-                        new Paragraph("Registration id " + r.id() + ". Paste these lines into the infrastructure configuration (infra/terraform.tfvars):"),
+                        new Paragraph("Registration id " + r.id() + ". Paste these lines into the environment's configuration (infra/<APP_NAME>/app-config/<environment>.tf), then run make infra-update-app-service:"),
                         snippet);
             });
         } catch (AwsCallException e) {
