@@ -3,6 +3,7 @@ package com.example.smsconsole.overview.ui;
 import com.example.smsconsole.aws.AwsCallException;
 import com.example.smsconsole.common.PhoneNumber;
 import com.example.smsconsole.common.ui.Notifications;
+import com.example.smsconsole.common.ui.UiAccess;
 import com.example.smsconsole.common.ui.StatusBadge;
 import com.example.smsconsole.common.ui.Times;
 import com.example.smsconsole.common.ui.ViewHeader;
@@ -170,20 +171,13 @@ class OverviewView extends VerticalLayout implements com.vaadin.flow.router.Befo
             SecurityContextHolder.setContext(auth);
             try {
                 SetupChecks.Report report = setupChecks.run(force);
-                update(ui, () -> show(report));
+                UiAccess.apply(ui, () -> show(report));
             } finally {
                 SecurityContextHolder.setContext(previous);
             }
         });
     }
 
-    private static void update(UI ui, com.vaadin.flow.server.Command change) {
-        if (ui.getSession().hasLock()) {
-            change.execute();
-        } else {
-            ui.access(change);
-        }
-    }
 
     void show(SetupChecks.Report report) {
         checks.removeAll();

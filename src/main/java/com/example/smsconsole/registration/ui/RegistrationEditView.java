@@ -2,6 +2,7 @@ package com.example.smsconsole.registration.ui;
 
 import com.example.smsconsole.aws.AwsCallException;
 import com.example.smsconsole.common.ui.Notifications;
+import com.example.smsconsole.common.ui.UiAccess;
 import com.example.smsconsole.common.ui.ViewHeader;
 import com.example.smsconsole.registration.FieldDefinition;
 import com.example.smsconsole.registration.RegistrationForm;
@@ -117,7 +118,7 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
         download.getElement().setAttribute("download", true);
         Upload importer = new Upload(UploadHandler.inMemory((meta, bytes) -> {
             String json = new String(bytes, StandardCharsets.UTF_8);
-            getUI().ifPresent(ui -> update(ui, () -> importJson(json)));
+            getUI().ifPresent(ui -> UiAccess.apply(ui, () -> importJson(json)));
         }));
         importer.setAcceptedFileTypes(".json", "application/json");
         importer.setMaxFiles(1);
@@ -254,7 +255,7 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
         if (field.attachment()) {
             var shown = new Span();
             shown.addClassName("attachment-id");
-            var upload = new Upload(UploadHandler.inMemory((meta, bytes) -> getUI().ifPresent(ui -> update(ui, () -> {
+            var upload = new Upload(UploadHandler.inMemory((meta, bytes) -> getUI().ifPresent(ui -> UiAccess.apply(ui, () -> {
                 try {
                     String id = service.uploadAttachment(meta.fileName(), bytes);
                     attachments.put(field.fieldPath(), id);
@@ -439,17 +440,17 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
             SecurityContext previous = SecurityContextHolder.getContext();
             SecurityContextHolder.setContext(auth);
             try {
-                String id = service.saveDraft(session, form, values, (done, total, field) -> update(ui, () -> {
+                String id = service.saveDraft(session, form, values, (done, total, field) -> UiAccess.apply(ui, () -> {
                     progress.setValue(total == 0 ? 1 : (double) done / total);
                     progressText.setText(total == 0 ? "AWS already holds every value." : field.isEmpty()
                             ? "Saved " + total + " field(s) to " + session.registrationId() + "."
                             : "Writing field " + (done + 1) + " of " + total + ": " + field);
                 }));
                 if (thenSubmit) {
-                    update(ui, () -> progressText.setText("Submitting…"));
+                    UiAccess.apply(ui, () -> progressText.setText("Submitting…"));
                     service.submit(id, form);
                 }
-                update(ui, () -> {
+                UiAccess.apply(ui, () -> {
                     progress.setVisible(false);
                     setButtons(true);
                     Notifications.success(thenSubmit ? "Submitted " + id + " for review." : "Draft " + id + " saved.");
@@ -461,7 +462,7 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
                     }
                 });
             } catch (RegistrationService.InvalidFormException e) {
-                update(ui, () -> {
+                UiAccess.apply(ui, () -> {
                     progress.setVisible(false);
                     setButtons(true);
                     e.problems().forEach((path, problem) -> {
@@ -473,7 +474,7 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
                     progressText.setText(e.getMessage());
                 });
             } catch (AwsCallException e) {
-                update(ui, () -> {
+                UiAccess.apply(ui, () -> {
                     progress.setVisible(false);
                     setButtons(true);
                     progressText.setText("Stopped: " + e.userMessage() + " What AWS holds is kept; save again to continue"
@@ -491,13 +492,6 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
         submit.setEnabled(enabled);
     }
 
-    private static void update(UI ui, com.vaadin.flow.server.Command change) {
-        if (ui.getSession().hasLock()) {
-            change.execute();
-        } else {
-            ui.access(change);
-        }
-    }
 
     /** The problems shown for the fields, for tests: field path → message of the invalid ones. */
     Map<String, String> shownProblems() {

@@ -4,6 +4,7 @@ import com.example.smsconsole.aws.AwsCallException;
 import com.example.smsconsole.aws.AwsTarget;
 import com.example.smsconsole.common.PhoneNumber;
 import com.example.smsconsole.common.ui.Notifications;
+import com.example.smsconsole.common.ui.UiAccess;
 import com.example.smsconsole.common.ui.StatusBadge;
 import com.example.smsconsole.common.ui.Times;
 import com.example.smsconsole.common.ui.ViewHeader;
@@ -148,7 +149,7 @@ class VerificationView extends VerticalLayout {
         bulkChannel.setItemLabelGenerator(c -> c.equals("TEXT") ? "Text" : "Voice call");
         Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> {
             String text = new String(bytes, StandardCharsets.UTF_8);
-            getUI().ifPresent(ui -> update(ui, () -> bulkList.setValue(text)));
+            getUI().ifPresent(ui -> UiAccess.apply(ui, () -> bulkList.setValue(text)));
         }));
         upload.setAcceptedFileTypes(".txt", ".csv", "text/plain", "text/csv");
         upload.setMaxFiles(1);
@@ -320,19 +321,19 @@ class VerificationView extends VerticalLayout {
             var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
             org.springframework.security.core.context.SecurityContextHolder.setContext(auth);
             try {
-                service.addAll(inputs, channel, result -> update(ui, () -> {
+                service.addAll(inputs, channel, result -> UiAccess.apply(ui, () -> {
                     shown.add(result);
                     bulkResults.getDataProvider().refreshAll();
                     bulkProgress.setText(shown.size() + " of " + inputs.size() + " done…");
                 }));
-                update(ui, () -> {
+                UiAccess.apply(ui, () -> {
                     long created = shown.stream().filter(r -> r.outcome() == VerificationService.BulkOutcome.CREATED).count();
                     bulkProgress.setText("Done: " + created + " of " + inputs.size() + " added and sent a code.");
                     bulkAdd.setEnabled(true);
                     reload();
                 });
             } catch (IllegalArgumentException e) {
-                update(ui, () -> {
+                UiAccess.apply(ui, () -> {
                     bulkList.setErrorMessage(e.getMessage());
                     bulkList.setInvalid(true);
                     bulkProgress.setText("");
@@ -340,7 +341,7 @@ class VerificationView extends VerticalLayout {
                     bulkAdd.setEnabled(true);
                 });
             } catch (AwsCallException e) {
-                update(ui, () -> {
+                UiAccess.apply(ui, () -> {
                     Notifications.awsError(e);
                     bulkProgress.setText("Stopped: " + e.userMessage());
                     bulkAdd.setEnabled(true);
@@ -352,14 +353,6 @@ class VerificationView extends VerticalLayout {
         });
     }
 
-    /** Runs a change of the page from a background thread, or at once on the thread holding the session. */
-    private static void update(UI ui, com.vaadin.flow.server.Command change) {
-        if (ui.getSession().hasLock()) {
-            change.execute();
-        } else {
-            ui.access(change);
-        }
-    }
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
