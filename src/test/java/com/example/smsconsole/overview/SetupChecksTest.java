@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.TestPropertySource;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Client;
 
 /**
@@ -25,8 +24,6 @@ import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Clie
  * missing pool, a denied permission.
  */
 @ConsoleTest
-@TestPropertySource(properties = {"app.overview.check-timeout=10s", "app.emulator.review.submitted-to-reviewing=300ms",
-        "app.emulator.review.reviewing-to-decision=300ms", "app.emulator.review.provisioning=300ms"})
 @WithMockUser(username = "admin", roles = "ADMIN")
 class SetupChecksTest {
 
@@ -88,11 +85,11 @@ class SetupChecksTest {
 
         // a toll-free registration approved by the emulator provisions a number; put it into a pool of its own
         String registrationId = completeTollFreeRegistration();
-        String[] numberId = {null};
+        List<String> original = new java.util.ArrayList<>();
         state(s -> {
             var number = s.phoneNumbers.values().stream().filter(n -> registrationId.equals(n.registrationId)).findFirst().orElseThrow();
-            numberId[0] = number.id;
             var pool = s.pools.get(resources.phonePoolId());
+            original.addAll(pool.originationIdentities);
             pool.originationIdentities.clear();
             pool.originationIdentities.add(number.id);
         });
@@ -102,7 +99,11 @@ class SetupChecksTest {
                 assertThat(c.evidence()).contains("TOLL_FREE").contains(registrationId + " (COMPLETE)");
             });
         } finally {
-            state(s -> s.pools.get(resources.phonePoolId()).originationIdentities.remove(numberId[0]));
+            state(s -> {
+                var identities = s.pools.get(resources.phonePoolId()).originationIdentities;
+                identities.clear();
+                identities.addAll(original);
+            });
         }
     }
 
@@ -121,7 +122,7 @@ class SetupChecksTest {
             }
         }
         sms.submitRegistrationVersion(b -> b.registrationId(id));
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 200; i++) {
             String status = sms.describeRegistrations(b -> b.registrationIds(id)).registrations().getFirst().registrationStatusAsString();
             boolean provisioned = sms.describePhoneNumbersPaginator(b -> { }).phoneNumbers().stream().anyMatch(n -> id.equals(n.registrationId()));
             if ("COMPLETE".equals(status) && provisioned) {

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The registration lifecycle against the emulator through the real SDK client: draft, submit,
@@ -29,8 +28,6 @@ import org.springframework.test.context.TestPropertySource;
  * with bad keys; every change audited.
  */
 @ConsoleTest
-@TestPropertySource(properties = {"app.emulator.review.submitted-to-reviewing=500ms", "app.emulator.review.reviewing-to-decision=500ms",
-        "app.emulator.review.provisioning=500ms", "app.emulator.review.missing-field-denial=500ms"})
 @WithMockUser(username = "admin", roles = "ADMIN")
 class RegistrationServiceTest {
 
@@ -50,7 +47,7 @@ class RegistrationServiceTest {
 
     Registration awaitStatus(String id, Predicate<String> wanted) throws InterruptedException {
         Registration r = service.registration(id).orElseThrow();
-        for (int i = 0; i < 100 && !wanted.test(r.status()); i++) {
+        for (int i = 0; i < 200 && !wanted.test(r.status()); i++) {
             Thread.sleep(100);
             r = service.registration(id).orElseThrow();
         }

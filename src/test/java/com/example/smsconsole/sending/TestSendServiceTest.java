@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.TestPropertySource;
 import com.example.smsconsole.support.ConsoleTest;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Client;
 
@@ -32,7 +31,6 @@ import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Clie
  * the delivery history.
  */
 @ConsoleTest
-@TestPropertySource(properties = {"app.test-send.max-per-minute=20"})
 @WithMockUser(username = "qa", roles = "QA")
 class TestSendServiceTest {
 

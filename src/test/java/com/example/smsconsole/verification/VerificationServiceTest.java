@@ -12,14 +12,12 @@ import com.example.smsconsole.common.PhoneNumber;
 import com.example.smsconsole.emulator.AwsEmulator;
 import com.example.smsconsole.support.AuditLog;
 import com.example.smsconsole.support.ConsoleTest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Sandbox verification against the emulator through the real SDK client: the happy path, wrong and
@@ -27,7 +25,6 @@ import org.springframework.test.context.TestPropertySource;
  * audited with its outcome and request id.
  */
 @ConsoleTest
-@TestPropertySource(properties = {"app.verification.bulk-calls-per-second=0", "app.emulator.verification.codes-per-number-per-day=50"})
 @WithMockUser(username = "qa", roles = "QA")
 class VerificationServiceTest {
 
@@ -86,7 +83,7 @@ class VerificationServiceTest {
             assertThat(e.reason()).isEqualTo("VERIFICATION_CODE_MISMATCH");
             assertThat(e.userMessage()).contains("code is wrong");
         });
-        sandbox.advance(Duration.ofMinutes(11));
+        sandbox.waitPastCodeLifetime();
         assertThatThrownBy(() -> service.verify(added, code)).isInstanceOfSatisfying(AwsCallException.class, e -> {
             assertThat(e.reason()).isEqualTo("VERIFICATION_CODE_EXPIRED");
             assertThat(e.userMessage()).contains("has expired");
@@ -145,7 +142,7 @@ class VerificationServiceTest {
         });
         assertThat(service.numbers()).hasSize(1);
 
-        sandbox.advance(Duration.ofMinutes(1));
+        sandbox.waitPastDeleteAge();
         service.delete(added);
 
         assertThat(service.numbers()).isEmpty();

@@ -20,12 +20,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.TestPropertySource;
 
 /** The registration views: the generated form with checks, save with progress, import, the list and the detail. */
 @ConsoleTest
-@TestPropertySource(properties = {"app.emulator.review.submitted-to-reviewing=500ms", "app.emulator.review.reviewing-to-decision=500ms",
-        "app.emulator.review.provisioning=500ms", "app.emulator.review.missing-field-denial=500ms"})
 @WithMockUser(username = "admin", roles = "ADMIN")
 class RegistrationViewsTest extends SpringBrowserlessTest {
 
@@ -98,7 +95,7 @@ class RegistrationViewsTest extends SpringBrowserlessTest {
 
         test(view.submit).click();
         RegistrationDetailView detail = (RegistrationDetailView) getCurrentView();
-        for (int i = 0; i < 60 && detail.snippet.getText().isEmpty(); i++) {
+        for (int i = 0; i < 200 && detail.snippet.getText().isEmpty(); i++) {
             Thread.sleep(100);
             detail.reload();
         }
@@ -130,7 +127,7 @@ class RegistrationViewsTest extends SpringBrowserlessTest {
                 (d, t, f) -> { });
         emulator.sms().steerReview(id, List.of("DENIED"));
         service.submit(id, form);
-        for (int i = 0; i < 60 && !service.registration(id).orElseThrow().status().equals("REQUIRES_UPDATES"); i++) {
+        for (int i = 0; i < 200 && !service.registration(id).orElseThrow().status().equals("REQUIRES_UPDATES"); i++) {
             Thread.sleep(100);
         }
         UI.getCurrent().navigate("registrations/" + id);

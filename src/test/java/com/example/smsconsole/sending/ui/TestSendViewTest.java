@@ -9,11 +9,9 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.TestPropertySource;
 
 /** The Test send view: number state, live preview, scenarios, field checks, send and watch, history. */
 @ConsoleTest
-@TestPropertySource(properties = {"app.test-send.max-per-minute=20"})
 @WithMockUser(username = "qa-view", roles = "QA")
 class TestSendViewTest extends SpringBrowserlessTest {
 

@@ -14,14 +14,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The Sandbox verification view: the account's usage, adding a number with checks at the field,
  * the send-code-and-verify dialog, deleting, and a bulk add with a result per line.
  */
 @ConsoleTest
-@TestPropertySource(properties = {"app.verification.bulk-calls-per-second=0", "app.emulator.verification.codes-per-number-per-day=50"})
 @WithMockUser(username = "qa", roles = "QA")
 class VerificationViewTest extends SpringBrowserlessTest {
 
@@ -110,7 +108,7 @@ class VerificationViewTest extends SpringBrowserlessTest {
     @Test
     void delete_asks_first_and_removes_the_row() {
         VerifiedNumber added = service.add(SandboxFixture.freshNumber());
-        sandbox.advance(java.time.Duration.ofMinutes(1));
+        sandbox.waitPastDeleteAge();
         VerificationView view = open();
         assertThat(test(view.grid).size()).isEqualTo(1);
 
