@@ -1,9 +1,13 @@
 package com.example.smsconsole.audit;
 
 import com.example.smsconsole.audit.repository.AuditEntryRepository;
+import com.example.smsconsole.aws.AwsCallException;
 import com.example.smsconsole.security.AppRoles;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -59,6 +63,28 @@ public class AuditService {
 
     public AuditEntry refused(String action, @Nullable String target, @Nullable String detail) {
         return record(action, target, AuditOutcome.REFUSED, null, detail);
+    }
+
+    /**
+     * Runs one AWS call that changes state and audits it either way: a success with the response's
+     * request id and a detail, a failure with the AWS error code, reason and request id and the
+     * message the user is shown.
+     *
+     * @param explain turns the failure into the one thrown, for a message that fits the feature
+     * @throws AwsCallException the explained failure
+     */
+    public <T> T awsChange(String action, @Nullable String target, Supplier<T> call, Function<T, @Nullable String> requestId,
+            Function<T, @Nullable String> detail, UnaryOperator<AwsCallException> explain) {
+        T result;
+        try {
+            result = call.get();
+        } catch (AwsCallException e) {
+            AwsCallException explained = explain.apply(e);
+            failure(action, target, e.requestId(), e.supportLine() + ": " + explained.userMessage());
+            throw explained;
+        }
+        success(action, target, requestId.apply(result), detail.apply(result));
+        return result;
     }
 
     /** Newest first. */

@@ -86,13 +86,8 @@ public class OverviewService {
     public void optOut(String number) {
         String e164 = PhoneNumber.parse(number).e164();
         String list = requireList();
-        try {
-            String requestId = gateway.putOptedOut(list, e164);
-            audit.success("PutOptedOutNumber", e164, requestId, "added to opt-out list " + list);
-        } catch (AwsCallException e) {
-            audit.failure("PutOptedOutNumber", e164, e.requestId(), e.supportLine() + ": " + e.userMessage());
-            throw e;
-        }
+        audit.awsChange("PutOptedOutNumber", e164, () -> gateway.putOptedOut(list, e164), id -> id, id -> "added to opt-out list " + list,
+                e -> e);
     }
 
     /** Removes a number from the opt-out list: texts to it are accepted again. */
@@ -100,13 +95,8 @@ public class OverviewService {
     public void optIn(String number) {
         String e164 = PhoneNumber.parse(number).e164();
         String list = requireList();
-        try {
-            String requestId = gateway.deleteOptedOut(list, e164);
-            audit.success("DeleteOptedOutNumber", e164, requestId, "removed from opt-out list " + list);
-        } catch (AwsCallException e) {
-            audit.failure("DeleteOptedOutNumber", e164, e.requestId(), e.supportLine() + ": " + e.userMessage());
-            throw e;
-        }
+        audit.awsChange("DeleteOptedOutNumber", e164, () -> gateway.deleteOptedOut(list, e164), id -> id,
+                id -> "removed from opt-out list " + list, e -> e);
     }
 
     private String requireList() {

@@ -278,14 +278,6 @@ public class RegistrationService {
 
     private <T> RegistrationGateway.Called<T> audited(String action, String target, Supplier<RegistrationGateway.Called<T>> call,
             Function<RegistrationGateway.Called<T>, String> detail) {
-        RegistrationGateway.Called<T> result;
-        try {
-            result = call.get();
-        } catch (AwsCallException e) {
-            audit.failure(action, target, e.requestId(), e.supportLine() + ": " + e.userMessage());
-            throw e;
-        }
-        audit.success(action, target, result.requestId(), detail.apply(result));
-        return result;
+        return audit.awsChange(action, target, call, RegistrationGateway.Called::requestId, detail::apply, e -> e);
     }
 }

@@ -273,16 +273,7 @@ public class VerificationService {
 
     private <T> T audited(String action, String target, Supplier<T> call, Function<T, @Nullable String> requestId,
             Function<T, String> detail, Function<AwsCallException, AwsCallException> explain) {
-        T result;
-        try {
-            result = call.get();
-        } catch (AwsCallException e) {
-            AwsCallException explained = explain.apply(e);
-            audit.failure(action, target, e.requestId(), e.supportLine() + ": " + explained.userMessage());
-            throw explained;
-        }
-        audit.success(action, target, requestId.apply(result), detail.apply(result));
-        return result;
+        return audit.awsChange(action, target, call, requestId, detail::apply, explain::apply);
     }
 
     /** Looks a number up by its E.164 form. */
