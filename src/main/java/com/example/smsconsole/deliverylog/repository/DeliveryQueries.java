@@ -146,7 +146,7 @@ public class DeliveryQueries {
         var params = new MapSqlParameterSource();
         var sql = new StringBuilder("SELECT event_type, SUM(events) FROM delivery_event_hourly WHERE 1 = 1");
         hours.restrict(sql, params);
-        rollupFilters(filter, sql, params);
+        rollupFilters(filter, "event_type", sql, params);
         sql.append(" GROUP BY event_type");
         named.query(sql.toString(), params, (ResultSet rs) -> {
             counts.merge(rs.getString(1), rs.getLong(2), Long::sum);
@@ -211,9 +211,10 @@ public class DeliveryQueries {
         }
     }
 
-    private static void rollupFilters(DeliveryEventFilter filter, StringBuilder sql, MapSqlParameterSource params) {
+    /** The filter's type, country and finality conditions on an hourly rollup whose type column is {@code typeColumn}. */
+    private static void rollupFilters(DeliveryEventFilter filter, String typeColumn, StringBuilder sql, MapSqlParameterSource params) {
         if (!filter.eventTypes().isEmpty()) {
-            sql.append(" AND event_type IN (:types)");
+            sql.append(" AND ").append(typeColumn).append(" IN (:types)");
             params.addValue("types", filter.eventTypes());
         }
         if (filter.country() != null) {
@@ -233,7 +234,7 @@ public class DeliveryQueries {
             var params = new MapSqlParameterSource().addValue("from", from).addValue("to", to).addValue("bucket", bucketMillis);
             var sql = new StringBuilder("SELECT b, event_type, SUM(events) FROM (SELECT (hour_at - :from) / :bucket AS b, event_type, events"
                     + " FROM delivery_event_hourly WHERE hour_at >= :from AND hour_at < :to");
-            rollupFilters(filter, sql, params);
+            rollupFilters(filter, "event_type", sql, params);
             sql.append(") x GROUP BY b, event_type");
             named.query(sql.toString(), params, (ResultSet rs) -> {
                 buckets.computeIfAbsent(from + rs.getLong(1) * bucketMillis, k -> new TreeMap<>()).merge(rs.getString(2), rs.getLong(3), Long::sum);
@@ -639,7 +640,7 @@ public class DeliveryQueries {
         var params = new MapSqlParameterSource();
         var sql = new StringBuilder("SELECT COALESCE(SUM(messages), 0) FROM delivery_message_hourly WHERE 1 = 1");
         hours.restrict(sql, params);
-        messageRollupFilters(filter, sql, params);
+        rollupFilters(filter, "latest_type", sql, params);
         long total = named.queryForObject(sql.toString(), params, Long.class);
         for (DeliveryEventFilter edge : hours.edges(filter)) {
             total += countMessagesByIndex(edge, false, pendingBefore);
@@ -655,19 +656,6 @@ public class DeliveryQueries {
         return total;
     }
 
-    private static void messageRollupFilters(DeliveryEventFilter filter, StringBuilder sql, MapSqlParameterSource params) {
-        if (!filter.eventTypes().isEmpty()) {
-            sql.append(" AND latest_type IN (:types)");
-            params.addValue("types", filter.eventTypes());
-        }
-        if (filter.country() != null) {
-            sql.append(" AND country = :country");
-            params.addValue("country", filter.country());
-        }
-        if (filter.finalOnly()) {
-            sql.append(" AND is_final = TRUE");
-        }
-    }
 
     private static MessageDriver messageDriver(DeliveryEventFilter filter, boolean pendingOnly) {
         if (filter.messageId() != null) {
