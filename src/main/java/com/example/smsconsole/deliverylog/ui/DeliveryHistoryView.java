@@ -3,6 +3,7 @@ package com.example.smsconsole.deliverylog.ui;
 import com.example.smsconsole.common.PhoneNumber;
 import com.example.smsconsole.common.ui.StatusBadge;
 import com.example.smsconsole.common.ui.Times;
+import com.example.smsconsole.common.ui.UiAccess;
 import com.example.smsconsole.common.ui.ViewHeader;
 import com.example.smsconsole.deliverylog.DeliveryEvent;
 import com.example.smsconsole.deliverylog.DeliveryEventFilter;
@@ -60,10 +61,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,12 +78,6 @@ import org.jspecify.annotations.Nullable;
 class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver {
 
     static final Map<String, String> RANGES = rangeLabels();
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "delivery-history-live");
-        t.setDaemon(true);
-        return t;
-    });
-
     final MultiSelectComboBox<String> types = new MultiSelectComboBox<>("Event types");
     final Select<String> range = new Select<>();
     final DateTimePicker from = new DateTimePicker("From");
@@ -544,7 +536,7 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
             return;
         }
         long period = live.getValue() ? 3 : 15;
-        timer = TIMER.scheduleWithFixedDelay(() -> ui.access(this::tick), period, period, TimeUnit.SECONDS);
+        timer = UiAccess.every(ui, java.time.Duration.ofSeconds(period), this::tick);
     }
 
     /** In live mode the search runs again (its time range moves with the clock); the status panel refreshes. */

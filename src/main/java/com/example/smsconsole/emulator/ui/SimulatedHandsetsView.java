@@ -4,6 +4,7 @@ import com.example.smsconsole.common.PhoneNumber;
 import com.example.smsconsole.common.ui.Notifications;
 import com.example.smsconsole.common.ui.StatusBadge;
 import com.example.smsconsole.common.ui.Times;
+import com.example.smsconsole.common.ui.UiAccess;
 import com.example.smsconsole.common.ui.ViewHeader;
 import com.example.smsconsole.emulator.AwsEmulator;
 import com.example.smsconsole.emulator.sms.SmsState;
@@ -30,10 +31,7 @@ import com.vaadin.flow.router.PageTitle;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The simulated handsets of the local emulator: every number that received a text or a
@@ -44,12 +42,6 @@ import java.util.concurrent.TimeUnit;
 @Menu(order = 9, icon = "vaadin:phone", title = "Simulated handsets")
 @RolesAllowed({AppRoles.QA, AppRoles.ADMIN})
 class SimulatedHandsetsView extends VerticalLayout implements BeforeEnterObserver {
-
-    private static final ScheduledExecutorService REFRESH = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "handset-refresh");
-        t.setDaemon(true);
-        return t;
-    });
 
     final ComboBox<String> handset = new ComboBox<>("Handset");
     final Div inbox = new Div();
@@ -99,10 +91,10 @@ class SimulatedHandsetsView extends VerticalLayout implements BeforeEnterObserve
     protected void onAttach(AttachEvent attachEvent) {
         Times.learnZone(attachEvent.getUI());
         UI ui = attachEvent.getUI();
-        refresh = REFRESH.scheduleWithFixedDelay(() -> ui.access(() -> {
+        refresh = UiAccess.every(ui, java.time.Duration.ofSeconds(1), () -> {
             reloadHandsets();
             render();
-        }), 1, 1, TimeUnit.SECONDS);
+        });
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.example.smsconsole.registration.ui;
 import com.example.smsconsole.aws.AwsCallException;
 import com.example.smsconsole.common.ui.Notifications;
 import com.example.smsconsole.common.ui.Times;
+import com.example.smsconsole.common.ui.UiAccess;
 import com.example.smsconsole.common.ui.ViewHeader;
 import com.example.smsconsole.registration.FieldDefinition;
 import com.example.smsconsole.registration.FieldValue;
@@ -39,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -239,8 +239,7 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
     protected void onAttach(AttachEvent attachEvent) {
         Times.learnZone(attachEvent.getUI());
         UI ui = attachEvent.getUI();
-        timer = RegistrationListView.TIMER.scheduleWithFixedDelay(() -> ui.access(this::tick), RegistrationListView.REFRESH_SECONDS,
-                RegistrationListView.REFRESH_SECONDS, TimeUnit.SECONDS);
+        timer = UiAccess.every(ui, java.time.Duration.ofSeconds(RegistrationListView.REFRESH_SECONDS), this::tick);
     }
 
     @Override

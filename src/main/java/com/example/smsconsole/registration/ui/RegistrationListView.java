@@ -3,6 +3,7 @@ package com.example.smsconsole.registration.ui;
 import com.example.smsconsole.aws.AwsCallException;
 import com.example.smsconsole.common.ui.Notifications;
 import com.example.smsconsole.common.ui.Times;
+import com.example.smsconsole.common.ui.UiAccess;
 import com.example.smsconsole.common.ui.ViewHeader;
 import com.example.smsconsole.registration.Registration;
 import com.example.smsconsole.registration.RegistrationService;
@@ -28,10 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,11 +42,6 @@ import org.jspecify.annotations.Nullable;
 @RolesAllowed({AppRoles.ADMIN})
 class RegistrationListView extends VerticalLayout {
 
-    static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "registrations-refresh");
-        t.setDaemon(true);
-        return t;
-    });
     static final int REFRESH_SECONDS = 5;
 
     final ComboBox<String> status = new ComboBox<>("Status");
@@ -134,7 +127,7 @@ class RegistrationListView extends VerticalLayout {
     protected void onAttach(AttachEvent attachEvent) {
         Times.learnZone(attachEvent.getUI());
         UI ui = attachEvent.getUI();
-        timer = TIMER.scheduleWithFixedDelay(() -> ui.access(this::tick), REFRESH_SECONDS, REFRESH_SECONDS, TimeUnit.SECONDS);
+        timer = UiAccess.every(ui, java.time.Duration.ofSeconds(REFRESH_SECONDS), this::tick);
     }
 
     @Override

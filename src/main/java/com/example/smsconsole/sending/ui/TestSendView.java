@@ -6,6 +6,7 @@ import com.example.smsconsole.common.SmsText;
 import com.example.smsconsole.common.ui.Notifications;
 import com.example.smsconsole.common.ui.StatusBadge;
 import com.example.smsconsole.common.ui.Times;
+import com.example.smsconsole.common.ui.UiAccess;
 import com.example.smsconsole.common.ui.ViewHeader;
 import com.example.smsconsole.deliverylog.DeliveryEvent;
 import com.example.smsconsole.deliverylog.DeliveryEventTypes;
@@ -44,10 +45,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,12 +57,6 @@ import org.jspecify.annotations.Nullable;
 @Menu(order = 3, icon = "vaadin:paperplane", title = "Test send")
 @RolesAllowed({AppRoles.QA, AppRoles.ADMIN})
 class TestSendView extends VerticalLayout {
-
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "test-send-watch");
-        t.setDaemon(true);
-        return t;
-    });
 
     final TextField destination = new TextField("Destination");
     final Span numberState = new Span();
@@ -456,7 +448,7 @@ class TestSendView extends VerticalLayout {
     protected void onAttach(AttachEvent attachEvent) {
         Times.learnZone(attachEvent.getUI());
         UI ui = attachEvent.getUI();
-        timer = TIMER.scheduleWithFixedDelay(() -> ui.access(this::tick), 1, 1, TimeUnit.SECONDS);
+        timer = UiAccess.every(ui, Duration.ofSeconds(1), this::tick);
     }
 
     @Override

@@ -48,9 +48,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,11 +61,6 @@ import org.jspecify.annotations.Nullable;
 @RolesAllowed({AppRoles.QA, AppRoles.ADMIN})
 class VerificationView extends VerticalLayout {
 
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "verification-timer");
-        t.setDaemon(true);
-        return t;
-    });
     private static final ExecutorService BULK = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "verification-bulk");
         t.setDaemon(true);
@@ -358,7 +351,7 @@ class VerificationView extends VerticalLayout {
     protected void onAttach(AttachEvent attachEvent) {
         Times.learnZone(attachEvent.getUI());
         UI ui = attachEvent.getUI();
-        timer = TIMER.scheduleWithFixedDelay(() -> ui.access(this::tick), 1, 1, TimeUnit.SECONDS);
+        timer = UiAccess.every(ui, Duration.ofSeconds(1), this::tick);
     }
 
     @Override
