@@ -162,9 +162,18 @@ class LogsEmulatorContractTest {
         assertThat(filter("plain -ERROR")).hasSize(1);
         assertThat(filter("\"WARN line\"")).hasSize(1);
         assertThat(filter("TEXT_DELIVERED")).hasSize(2);
-        assertThat(filter("%TEXT_(BLOCKED|QUEUED)%")).hasSize(2);
-        assertThatThrownBy(() -> filter("{ $.eventType = }")).isInstanceOf(InvalidParameterException.class);
-        assertThatThrownBy(() -> filter("[ip, user]")).isInstanceOf(InvalidParameterException.class);
+        assertThat(filter("%TEXT_BLOCKED|TEXT_QUEUED%")).hasSize(2);
+        assertThat(filter("[w1=plain, w2 = ERROR* || w2 = WARN*]")).hasSize(2);
+        assertThat(filter("[level, line, ...]")).as("two fields or more: the plain lines").hasSize(2);
+        // FilterLogEvents' messages, as AWS answered them (see FilterPatternTest)
+        assertThatThrownBy(() -> filter("{ $.eventType = }"))
+                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Invalid filter pattern"));
+        assertThatThrownBy(() -> filter("%TEXT_(BLOCKED|QUEUED)%"))
+                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("Invalid character(s) in term '%TEXT_('"));
+        assertThatThrownBy(() -> filter("{ $.a = %a% || $.a = %b% || $.a = %c% }"))
+                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("Your input has exceeded the maximum of 2 regular expressions per filter pattern."));
     }
 
     @Test
