@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import com.example.smsconsole.emulator.logs.JsonScanner.Selector;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,7 +21,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One log group: its streams and events. Events are kept column-wise in memory (message bytes in
  * large shared chunks) with an index in (timestamp, sequence) order, and appended to a file so they
- * survive a restart.
+ * survive a restart. JSON fields that filter patterns test get a {@link FieldIndex} column on first
+ * use (8 bytes per event: the value's kind and where its text sits in the message), kept up to date
+ * by appends, so a search compares bytes instead of parsing every event again.
  */
 final class LogGroup {
 
@@ -79,6 +83,7 @@ final class LogGroup {
     private long storedBytes;
     private @Nullable DataOutputStream file;
     private final @Nullable Path filePath;
+    private final FieldIndex index = new FieldIndex();
 
     LogGroup(String name, long creationTime, String fileId, @Nullable Path filePath) {
         this.name = name;
@@ -150,6 +155,7 @@ final class LogGroup {
         chunkFill += message.length;
         storedBytes += message.length;
         order[i] = i;
+        index.append(i, chunk, offsets[i], message.length);
         if (sorted && i > 0 && timestamp < timestamps[order[i - 1]]) {
             sorted = false;
         }
@@ -228,6 +234,48 @@ final class LogGroup {
 
     int length(int event) {
         return lengths[event];
+    }
+
+    byte[] chunk(int event) {
+        return chunks.get(chunkIndexes[event]);
+    }
+
+    int offset(int event) {
+        return offsets[event];
+    }
+
+    long ingestionTime(int event) {
+        return ingestionTimes[event];
+    }
+
+    String streamName(int event) {
+        return streamsByIndex.get(streamIndexes[event]).name;
+    }
+
+    /**
+     * Makes sure the index has a column for each selector (building the missing ones in one pass
+     * over the group). Call without holding the group's lock.
+     */
+    void index(Selector[] selectors) {
+        lock.readLock().lock();
+        try {
+            if (index.has(selectors)) {
+                return;
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        lock.writeLock().lock();
+        try {
+            index.build(selectors, this);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The index columns for the selectors, or null when one was evicted meanwhile (caller holds the read lock). */
+    long @Nullable [][] columns(Selector[] selectors) {
+        return index.columns(selectors);
     }
 
     String messageString(int event) {
@@ -343,6 +391,131 @@ final class LogGroup {
         close();
         if (filePath != null) {
             Files.deleteIfExists(filePath);
+        }
+    }
+
+    /**
+     * Per selector, one packed {@link JsonScanner} value per event (index = event number, not time
+     * order). At most {@link #MAX_COLUMNS} columns; the least recently used goes first.
+     */
+    static final class FieldIndex {
+
+        static final int MAX_COLUMNS = 16;
+
+        private static final class Column {
+            final Selector selector;
+            long[] values;
+            volatile long lastUsed;
+
+            Column(Selector selector, long[] values) {
+                this.selector = selector;
+                this.values = values;
+            }
+        }
+
+        private final Map<Selector, Column> columns = new HashMap<>();
+        private Column[] all = new Column[0];
+        private Selector[] selectors = new Selector[0];
+        private long clock;
+
+        boolean has(Selector[] wanted) {
+            for (Selector s : wanted) {
+                if (!columns.containsKey(s)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        long @Nullable [][] columns(Selector[] wanted) {
+            long[][] out = new long[wanted.length][];
+            long now = ++clock;
+            for (int i = 0; i < wanted.length; i++) {
+                Column column = columns.get(wanted[i]);
+                if (column == null) {
+                    return null;
+                }
+                column.lastUsed = now;
+                out[i] = column.values;
+            }
+            return out;
+        }
+
+        /** Builds the missing columns (caller holds the write lock). */
+        void build(Selector[] wanted, LogGroup group) {
+            List<Selector> missing = new ArrayList<>();
+            for (Selector s : wanted) {
+                if (!columns.containsKey(s) && !missing.contains(s)) {
+                    missing.add(s);
+                }
+            }
+            if (missing.isEmpty()) {
+                return;
+            }
+            Selector[] scan = missing.toArray(Selector[]::new);
+            int size = group.size;
+            long[][] built = new long[scan.length][Math.max(1024, group.timestamps.length)];
+            for (int e = 0; e < size; e++) {
+                long[] values = values(group.chunk(e), group.offsets[e], group.lengths[e], scan);
+                for (int k = 0; k < scan.length; k++) {
+                    built[k][e] = values[k];
+                }
+            }
+            long now = ++clock;
+            for (int k = 0; k < scan.length; k++) {
+                Column column = new Column(scan[k], built[k]);
+                column.lastUsed = now;
+                columns.put(scan[k], column);
+            }
+            while (columns.size() > MAX_COLUMNS) {
+                Column oldest = null;
+                for (Column c : columns.values()) {
+                    if (!missing.contains(c.selector) && (oldest == null || c.lastUsed < oldest.lastUsed)) {
+                        oldest = c;
+                    }
+                }
+                if (oldest == null) {
+                    break;
+                }
+                columns.remove(oldest.selector);
+            }
+            all = columns.values().toArray(Column[]::new);
+            selectors = Arrays.stream(all).map(c -> c.selector).toArray(Selector[]::new);
+        }
+
+        /** Adds an appended event's values to every column (caller holds the write lock). */
+        void append(int event, byte[] chunk, int offset, int length) {
+            if (all.length == 0) {
+                return;
+            }
+            long[] values = values(chunk, offset, length, selectors);
+            for (int k = 0; k < all.length; k++) {
+                Column column = all[k];
+                if (event >= column.values.length) {
+                    column.values = Arrays.copyOf(column.values, Math.max(event + 1, column.values.length * 2));
+                }
+                column.values[event] = values[k];
+            }
+        }
+
+        /** The packed values of the selectors in one message ({@link JsonScanner#NOT_OBJECT} for all when it is no JSON object). */
+        static long[] values(byte[] bytes, int offset, int length, Selector[] selectors) {
+            long[] out = new long[selectors.length];
+            boolean object = JsonScanner.scan(bytes, offset, length, selectors, new JsonScanner.Sink() {
+                @Override
+                public void value(int selector, long packed) {
+                    out[selector] = packed;
+                }
+
+                @Override
+                public void reset(int selector) {
+                    out[selector] = JsonScanner.ABSENT;
+                }
+            });
+            if (!object) {
+                Arrays.fill(out, JsonScanner.NOT_OBJECT);
+            }
+            return out;
         }
     }
 }

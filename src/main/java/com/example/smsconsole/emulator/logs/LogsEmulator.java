@@ -372,88 +372,157 @@ public final class LogsEmulator implements EmulatedService {
         String token = text(in, "nextToken");
         int scanLimit = properties.logs().filterScanLimit();
         long cutoff = retentionCutoff(group);
-        List<LogGroup.Event> selected = new ArrayList<>();
-        String nextToken = null;
-        group.lockForRead();
-        try {
-            BitSet allowed = null;
-            if (!streamNames.isEmpty() || streamPrefix != null) {
-                allowed = new BitSet();
-                for (LogGroup.Stream s : group.streamsByIndex) {
-                    if (streamNames.contains(s.name) || (streamPrefix != null && s.name.startsWith(streamPrefix))) {
-                        allowed.set(s.index);
-                    }
-                }
-                for (String name : streamNames) {
-                    if (group.stream(name) == null) {
-                        throw AwsFault.logsNotFound("The specified log stream does not exist: " + name);
-                    }
-                }
-            }
-            int position;
-            if (token != null) {
-                long[] key = decodeToken(token);
-                position = group.after(key[0], key[1]);
-            } else {
-                position = group.lowerBound(Math.max(start, cutoff));
-            }
-            int bytes = 0;
-            int scanned = 0;
-            long lastTs = 0;
-            long lastSeq = 0;
-            for (; position < group.size(); position++) {
-                int e = group.at(position);
-                long ts = group.timestamp(e);
-                if (ts > end) {
-                    break;
-                }
-                if (scanLimit > 0 && scanned >= scanLimit) {
-                    nextToken = encodeToken(lastTs, lastSeq, group, position);
-                    break;
-                }
-                scanned++;
-                lastTs = ts;
-                lastSeq = group.sequence(e);
-                if (ts < cutoff || ts < start || (allowed != null && !allowed.get(group.streamIndex(e)))) {
-                    continue;
-                }
-                if (!pattern.matchesAll() && !pattern.matches(group.messageString(e))) {
-                    continue;
-                }
-                int size = group.length(e) + EVENT_OVERHEAD;
-                if (!selected.isEmpty() && (selected.size() >= limit || bytes + size > MAX_PAGE_BYTES)) {
-                    LogGroup.Event lastSelected = selected.getLast();
-                    nextToken = encodeToken(lastSelected.timestamp(), lastSelected.sequence(), group, position);
-                    break;
-                }
-                selected.add(group.event(e));
-                bytes += size;
-            }
-        } finally {
-            group.lock.readLock().unlock();
+        JsonScanner.Selector[] indexed = pattern.indexableSelectors();
+        if (indexed != null) {
+            group.index(indexed);
         }
-        String next = nextToken;
-        return (StreamingResponse) generator -> {
-            generator.writeStartObject();
-            generator.writeArrayPropertyStart("events");
-            for (LogGroup.Event event : selected) {
-                generator.writeStartObject();
-                generator.writeStringProperty("logStreamName", event.streamName());
-                generator.writeNumberProperty("timestamp", event.timestamp());
-                generator.writeName("message");
-                generator.writeUTF8String(event.chunk(), event.offset(), event.length());
-                generator.writeNumberProperty("ingestionTime", event.ingestionTime());
-                generator.writeStringProperty("eventId", event.eventId());
-                generator.writeEndObject();
+        Page page = new Page();
+        while (true) {
+            group.lockForRead();
+            try {
+                long[][] columns = indexed == null ? null : group.columns(indexed);
+                if (indexed != null && columns == null) {
+                    continue;
+                }
+                scan(group, pattern, columns, streamNames, streamPrefix, start, end, limit, token, scanLimit, cutoff, page);
+                break;
+            } finally {
+                group.lock.readLock().unlock();
             }
-            generator.writeEndArray();
-            generator.writeArrayPropertyStart("searchedLogStreams");
-            generator.writeEndArray();
-            if (next != null) {
-                generator.writeStringProperty("nextToken", next);
+        }
+        return (StreamingResponse) page::write;
+    }
+
+    /**
+     * One FilterLogEvents answer: the chosen events, copied out under the group's read lock (their
+     * message bytes never change once written), and the token.
+     */
+    private static final class Page {
+        byte[][] chunks = new byte[256][];
+        int[] offsets = new int[256];
+        int[] lengths = new int[256];
+        long[] timestamps = new long[256];
+        long[] ingestionTimes = new long[256];
+        long[] sequences = new long[256];
+        String[] streams = new String[256];
+        int count;
+        int bytes;
+        @org.jspecify.annotations.Nullable String nextToken;
+
+        void add(LogGroup group, int e) {
+            if (count == offsets.length) {
+                int n = count * 2;
+                chunks = java.util.Arrays.copyOf(chunks, n);
+                offsets = java.util.Arrays.copyOf(offsets, n);
+                lengths = java.util.Arrays.copyOf(lengths, n);
+                timestamps = java.util.Arrays.copyOf(timestamps, n);
+                ingestionTimes = java.util.Arrays.copyOf(ingestionTimes, n);
+                sequences = java.util.Arrays.copyOf(sequences, n);
+                streams = java.util.Arrays.copyOf(streams, n);
             }
-            generator.writeEndObject();
-        };
+            chunks[count] = group.chunk(e);
+            offsets[count] = group.offset(e);
+            lengths[count] = group.length(e);
+            timestamps[count] = group.timestamp(e);
+            ingestionTimes[count] = group.ingestionTime(e);
+            sequences[count] = group.sequence(e);
+            streams[count] = group.streamName(e);
+            count++;
+        }
+
+        /** Writes the page straight as bytes: stored messages are copied with JSON escaping, not decoded and re-encoded. */
+        void write(tools.jackson.core.JsonGenerator generator) {
+            var out = new JsonBytes(bytes + count * 160 + 256);
+            out.raw("{\"events\":[");
+            Map<String, byte[]> streamJson = new java.util.HashMap<>();
+            for (int i = 0; i < count; i++) {
+                String stream = streams[i];
+                byte[] name = streamJson.computeIfAbsent(stream, n -> new JsonBytes(n.length() + 8).string(n).toByteArray());
+                out.raw(i == 0 ? "{\"logStreamName\":" : ",{\"logStreamName\":").raw(name)
+                        .raw(",\"timestamp\":").number(timestamps[i])
+                        .raw(",\"message\":").string(chunks[i], offsets[i], lengths[i])
+                        .raw(",\"ingestionTime\":").number(ingestionTimes[i])
+                        .raw(",\"eventId\":\"").padded(timestamps[i], 20).padded(sequences[i], 20)
+                        .padded(Math.floorMod(stream.hashCode(), 10_000_000_000_000_000L), 16).raw("\"}");
+            }
+            out.raw("],\"searchedLogStreams\":[]");
+            if (nextToken != null) {
+                out.raw(",\"nextToken\":").string(nextToken);
+            }
+            out.raw("}");
+            out.writeTo(generator);
+        }
+    }
+
+    private void scan(LogGroup group, FilterPattern pattern, long @org.jspecify.annotations.Nullable [][] columns, List<String> streamNames,
+            @org.jspecify.annotations.Nullable String streamPrefix, long start, long end, int limit, @org.jspecify.annotations.Nullable String token,
+            int scanLimit, long cutoff, Page page) {
+        BitSet allowed = null;
+        if (!streamNames.isEmpty() || streamPrefix != null) {
+            allowed = new BitSet();
+            for (LogGroup.Stream s : group.streamsByIndex) {
+                if (streamNames.contains(s.name) || (streamPrefix != null && s.name.startsWith(streamPrefix))) {
+                    allowed.set(s.index);
+                }
+            }
+            for (String name : streamNames) {
+                if (group.stream(name) == null) {
+                    throw AwsFault.logsNotFound("The specified log stream does not exist: " + name);
+                }
+            }
+        }
+        int position;
+        if (token != null) {
+            long[] key = decodeToken(token);
+            position = group.after(key[0], key[1]);
+        } else {
+            position = group.lowerBound(Math.max(start, cutoff));
+        }
+        boolean all = pattern.matchesAll();
+        long[] values = columns == null ? null : new long[columns.length];
+        int scanned = 0;
+        long lastTs = 0;
+        long lastSeq = 0;
+        int lastSelected = -1;
+        for (; position < group.size(); position++) {
+            int e = group.at(position);
+            long ts = group.timestamp(e);
+            if (ts > end) {
+                break;
+            }
+            if (scanLimit > 0 && scanned >= scanLimit) {
+                page.nextToken = encodeToken(lastTs, lastSeq, group, position);
+                break;
+            }
+            scanned++;
+            lastTs = ts;
+            lastSeq = group.sequence(e);
+            if (ts < cutoff || ts < start || (allowed != null && !allowed.get(group.streamIndex(e)))) {
+                continue;
+            }
+            if (!all) {
+                boolean matches;
+                if (columns != null) {
+                    for (int k = 0; k < columns.length; k++) {
+                        values[k] = columns[k][e];
+                    }
+                    matches = pattern.matchesIndexed(group.chunk(e), group.offset(e), values);
+                } else {
+                    matches = pattern.matches(group.chunk(e), group.offset(e), group.length(e));
+                }
+                if (!matches) {
+                    continue;
+                }
+            }
+            int size = group.length(e) + EVENT_OVERHEAD;
+            if (page.count > 0 && (page.count >= limit || page.bytes + size > MAX_PAGE_BYTES)) {
+                page.nextToken = encodeToken(group.timestamp(lastSelected), group.sequence(lastSelected), group, position);
+                break;
+            }
+            page.add(group, e);
+            page.bytes += size;
+            lastSelected = e;
+        }
     }
 
     private void throttleFilter() {

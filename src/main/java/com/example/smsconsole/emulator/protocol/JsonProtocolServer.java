@@ -178,9 +178,14 @@ public final class JsonProtocolServer {
         if (result instanceof StreamingResponse streaming) {
             exchange.getResponseHeaders().set("Content-Type", model.contentType());
             exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
-            exchange.sendResponseHeaders(200, 0);
-            try (OutputStream out = exchange.getResponseBody(); JsonGenerator generator = mapper.createGenerator(out)) {
+            // buffered and sent with a Content-Length: a chunked body reaches clients in 4 KB chunks
+            var buffer = new ByteArrayOutputStream(64 * 1024);
+            try (JsonGenerator generator = mapper.createGenerator(buffer)) {
                 streaming.write(generator);
+            }
+            exchange.sendResponseHeaders(200, buffer.size());
+            try (OutputStream out = exchange.getResponseBody()) {
+                buffer.writeTo(out);
             }
             return;
         }

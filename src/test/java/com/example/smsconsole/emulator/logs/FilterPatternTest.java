@@ -381,4 +381,20 @@ class FilterPatternTest {
         assertThat(FilterPattern.parse(null).matches("anything")).isTrue();
         assertThat(FilterPattern.parse("  ").matchesAll()).isTrue();
     }
+
+    @Test
+    void an_index_of_selector_values_gives_the_same_answers_as_a_scan() {
+        String[] patterns = {"{ $.v = 1 }", "{ $.v != \"Alpha\" }", "{ $.v NOT EXISTS }", "{ $.v IS NULL }", "{ $.v = \"Alpha*\" && $.v != \"Alphabet\" }"};
+        for (String pattern : patterns) {
+            FilterPattern parsed = FilterPattern.parse(pattern);
+            JsonScanner.Selector[] selectors = parsed.indexableSelectors();
+            assertThat(selectors).as(pattern).isNotNull();
+            for (String event : SCALARS) {
+                byte[] bytes = event.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                long[] values = LogGroup.FieldIndex.values(bytes, 0, bytes.length, selectors);
+                assertThat(parsed.matchesIndexed(bytes, 0, values)).as(pattern + " on " + event).isEqualTo(parsed.matches(event));
+            }
+        }
+        assertThat(FilterPattern.parse("{ $.a[*] = 1 }").indexableSelectors()).isNull();
+    }
 }
