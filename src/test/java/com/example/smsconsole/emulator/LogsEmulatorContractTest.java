@@ -3,9 +3,15 @@ package com.example.smsconsole.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,13 +19,22 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.CloudWatchLogsException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
+import software.amazon.awssdk.services.cloudwatchlogs.model.GetQueryResultsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.MalformedQueryException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OrderBy;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.QueryStatus;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResultField;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** CloudWatch Logs through the real SDK client: groups, streams, PutLogEvents rules, Get and FilterLogEvents. */
+/**
+ * CloudWatch Logs through the real SDK client (and boto3 for Logs Insights): groups, streams,
+ * PutLogEvents rules, Get and FilterLogEvents, StartQuery/GetQueryResults/StopQuery.
+ */
 class LogsEmulatorContractTest {
 
     static final String GROUP = "/test/receipts";
@@ -220,6 +235,163 @@ class LogsEmulatorContractTest {
         var tail = logs.getLogEvents(b -> b.logGroupName(GROUP).logStreamName("a").limit(5));
         assertThat(tail.events()).extracting(e -> e.message()).containsExactly("m25", "m26", "m27", "m28", "m29");
         assertThatThrownBy(() -> logs.getLogEvents(b -> b.logGroupName(GROUP).logStreamName("nope"))).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void an_index_built_by_one_search_sees_events_written_after_it() {
+        put("a", List.of(event(base, "{\"eventType\":\"TEXT_QUEUED\"}"), event(base + 10, "{\"eventType\":\"TEXT_DELIVERED\"}")));
+        assertThat(filter("{ $.eventType = \"TEXT_DELIVERED\" }")).hasSize(1);
+        put("b", List.of(event(base + 5, "{\"eventType\":\"TEXT_DELIVERED\",\"n\":2}"), event(base + 20, "not json")));
+        assertThat(filter("{ $.eventType = \"TEXT_DELIVERED\" }")).containsExactly("{\"eventType\":\"TEXT_DELIVERED\",\"n\":2}",
+                "{\"eventType\":\"TEXT_DELIVERED\"}");
+        assertThat(filter("{ $.eventType NOT EXISTS }")).as("a message that is not JSON matches no JSON pattern").isEmpty();
+    }
+
+    /** Receipts in the event format of End User Messaging SMS (reference/aws-sms-api.md section 6). */
+    private void putReceipts() {
+        put("a", List.of(
+                event(base, receipt("TEXT_QUEUED", "+14254147755", "m-1", "o-1", false, 0.00581)),
+                event(base + 1000, receipt("TEXT_SUCCESSFUL", "+14254147755", "m-1", "o-1", false, 0.00581)),
+                event(base + 2000, receipt("TEXT_DELIVERED", "+14254147755", "m-1", "o-1", true, 0.00581)),
+                event(base + 3000, receipt("TEXT_QUEUED", "+447860019066", "m-2", "o-2", false, 0.0388)),
+                event(base + 4000, receipt("TEXT_BLOCKED", "+447860019066", "m-2", "o-2", true, 0.0388)),
+                event(base + 5000, "plain text line")));
+        put("b", List.of(event(base + 6000, receipt("TEXT_DELIVERED", "+12065550100", "m-3", "o-3", true, 0.00581))));
+    }
+
+    private static String receipt(String type, String number, String id, String order, boolean isFinal, double price) {
+        return "{\"eventType\":\"" + type + "\",\"destinationPhoneNumber\":\"" + number + "\",\"messageId\":\"" + id + "\",\"isFinal\":" + isFinal
+                + ",\"totalMessagePrice\":" + price + ",\"context\":{\"orderId\":\"" + order + "\"}}";
+    }
+
+    private GetQueryResultsResponse query(String queryString) {
+        String id = logs.startQuery(b -> b.logGroupName(GROUP).startTime(base / 1000 - 60).endTime(base / 1000 + 60).queryString(queryString)).queryId();
+        GetQueryResultsResponse first = logs.getQueryResults(b -> b.queryId(id));
+        assertThat(first.status()).as("a query runs a while before it completes").isIn(QueryStatus.SCHEDULED, QueryStatus.RUNNING);
+        fixture.emulator.clock().advance(Duration.ofSeconds(1));
+        GetQueryResultsResponse done = logs.getQueryResults(b -> b.queryId(id));
+        assertThat(done.status()).isEqualTo(QueryStatus.COMPLETE);
+        return done;
+    }
+
+    private static List<Map<String, String>> rows(GetQueryResultsResponse response) {
+        return response.results().stream().map(row -> {
+            Map<String, String> fields = new java.util.LinkedHashMap<>();
+            for (ResultField f : row) {
+                fields.put(f.field(), f.value());
+            }
+            return fields;
+        }).toList();
+    }
+
+    @Test
+    void insights_queries_fields_filter_sort_and_limit_over_receipts() {
+        putReceipts();
+        GetQueryResultsResponse delivered = query("fields @timestamp, eventType, destinationPhoneNumber, context.orderId, isFinal, @logStream, @log"
+                + " | filter eventType = \"TEXT_DELIVERED\" | sort @timestamp desc | limit 10");
+        List<Map<String, String>> rows = rows(delivered);
+        assertThat(rows).extracting(r -> r.get("context.orderId")).containsExactly("o-3", "o-1");
+        assertThat(rows.getFirst()).containsEntry("eventType", "TEXT_DELIVERED").containsEntry("isFinal", "1").containsEntry("@logStream", "b")
+                .containsEntry("@log", "000000000000:" + GROUP).containsKey("@ptr");
+        assertThat(rows.getFirst().get("@timestamp")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3}");
+        assertThat(delivered.results().getFirst()).extracting(ResultField::field)
+                .containsExactly("@timestamp", "eventType", "destinationPhoneNumber", "context.orderId", "isFinal", "@logStream", "@log", "@ptr");
+        assertThat(delivered.statistics().recordsMatched()).isEqualTo(2.0);
+        assertThat(delivered.statistics().recordsScanned()).isEqualTo(7.0);
+
+        assertThat(rows(query("fields messageId | filter destinationPhoneNumber like \"+1425\" and isFinal = 1")))
+                .extracting(r -> r.get("messageId")).containsExactly("m-1");
+        assertThat(rows(query("fields eventType | filter eventType in [\"TEXT_BLOCKED\", \"TEXT_QUEUED\"] | sort eventType asc")))
+                .extracting(r -> r.get("eventType")).containsExactly("TEXT_BLOCKED", "TEXT_QUEUED", "TEXT_QUEUED");
+        assertThat(rows(query("fields messageId | filter eventType like /^TEXT_(DELIVERED|BLOCKED)$/ and not destinationPhoneNumber like \"+44\""
+                + " or totalMessagePrice > 0.03 and eventType != \"TEXT_QUEUED\" | sort messageId")))
+                .extracting(r -> r.get("messageId")).containsExactly("m-1", "m-2", "m-3");
+        assertThat(rows(query("filter @message like \"plain\""))).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("@message", "plain text line").containsKeys("@timestamp", "@ptr"));
+    }
+
+    @Test
+    void insights_stats_count_by_a_field() {
+        putReceipts();
+        GetQueryResultsResponse counts = query("filter eventType like \"TEXT\" | stats count(*) by eventType | sort eventType");
+        assertThat(counts.results()).allSatisfy(row -> assertThat(row).extracting(ResultField::field).containsExactly("eventType", "count(*)"));
+        assertThat(rows(counts)).extracting(r -> r.get("eventType") + "=" + r.get("count(*)"))
+                .containsExactly("TEXT_BLOCKED=1", "TEXT_DELIVERED=2", "TEXT_QUEUED=2", "TEXT_SUCCESSFUL=1");
+        assertThat(counts.statistics().recordsMatched()).isEqualTo(6.0);
+        assertThat(rows(query("stats count(*) as receipts, count(context.orderId) by destinationPhoneNumber | sort receipts desc | limit 1")))
+                .containsExactly(Map.of("destinationPhoneNumber", "+14254147755", "receipts", "3", "count(context.orderId)", "3"));
+    }
+
+    @Test
+    void insights_refuses_what_it_cannot_run_and_stops_running_queries() {
+        putReceipts();
+        assertThatThrownBy(() -> logs.startQuery(b -> b.logGroupName(GROUP).startTime(0L).endTime(base / 1000)
+                .queryString("fields @message | parse @message \"* *\" as a, b")))
+                .isInstanceOfSatisfying(MalformedQueryException.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MalformedQueryException");
+                    assertThat(e.queryCompileError().message()).contains("parse");
+                    assertThat(e.queryCompileError().location().startCharOffset()).isEqualTo(18);
+                });
+        assertThatThrownBy(() -> logs.startQuery(b -> b.logGroupName(GROUP).startTime(0L).endTime(1L).queryString("fields @message | bogus")))
+                .isInstanceOf(MalformedQueryException.class);
+        assertThatThrownBy(() -> logs.startQuery(b -> b.logGroupName("/missing").startTime(0L).endTime(1L).queryString("fields @message")))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("Log group '/missing' does not exist for account ID '000000000000'"));
+        assertThatThrownBy(() -> logs.startQuery(b -> b.startTime(0L).endTime(1L).queryString("fields @message")))
+                .isInstanceOf(InvalidParameterException.class);
+
+        String id = logs.startQuery(b -> b.logGroupName(GROUP).startTime(0L).endTime(base / 1000 + 60).queryString("fields @message")).queryId();
+        assertThat(logs.stopQuery(b -> b.queryId(id)).success()).isTrue();
+        fixture.emulator.clock().advance(Duration.ofSeconds(1));
+        assertThat(logs.getQueryResults(b -> b.queryId(id)).status()).isEqualTo(QueryStatus.CANCELLED);
+        assertThatThrownBy(() -> logs.stopQuery(b -> b.queryId(id))).isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(() -> logs.getQueryResults(b -> b.queryId("no-such-query"))).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void boto3_runs_insights_queries_too() throws Exception {
+        putReceipts();
+        String script = """
+                import boto3, json, sys, time
+                logs = boto3.client("logs", endpoint_url=sys.argv[1], region_name="us-east-1", aws_access_key_id="local", aws_secret_access_key="local")
+                start, end = int(sys.argv[3]), int(sys.argv[4])
+                qid = logs.start_query(logGroupName=sys.argv[2], startTime=start, endTime=end,
+                                       queryString="filter eventType like 'TEXT_' | stats count(*) by eventType | sort eventType")["queryId"]
+                while True:
+                    answer = logs.get_query_results(queryId=qid)
+                    if answer["status"] not in ("Scheduled", "Running"):
+                        break
+                    time.sleep(0.1)
+                try:
+                    logs.start_query(logGroupName=sys.argv[2], startTime=start, endTime=end, queryString="fields @message | dedup @message")
+                    error = None
+                except logs.exceptions.MalformedQueryException as e:
+                    error = {"code": e.response["Error"]["Code"], "compile": e.response.get("queryCompileError")}
+                print(json.dumps({"status": answer["status"], "results": answer["results"], "statistics": answer["statistics"], "error": error}))
+                """;
+        Path file = Files.createTempFile(fixture.dataDir, "insights", ".py");
+        Files.writeString(file, script);
+        JsonNode out = python(file, fixture.endpoint().toString(), GROUP, String.valueOf(base / 1000 - 60), String.valueOf(base / 1000 + 60));
+        assertThat(out.path("status").asString()).isEqualTo("Complete");
+        List<String> rows = new ArrayList<>();
+        for (JsonNode row : out.path("results")) {
+            rows.add(row.get(0).path("field").asString() + ":" + row.get(0).path("value").asString() + " " + row.get(1).path("value").asString());
+        }
+        assertThat(rows).containsExactly("eventType:TEXT_BLOCKED 1", "eventType:TEXT_DELIVERED 2", "eventType:TEXT_QUEUED 2", "eventType:TEXT_SUCCESSFUL 1");
+        assertThat(out.path("statistics").path("recordsScanned").asDouble()).isEqualTo(7.0);
+        assertThat(out.path("error").path("code").asString()).isEqualTo("MalformedQueryException");
+        assertThat(out.path("error").path("compile").path("message").asString()).contains("dedup");
+    }
+
+    private static JsonNode python(Path script, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(System.getenv().getOrDefault("PYTHON", "python3"), script.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(err).isZero();
+        return JsonMapper.builder().build().readTree(out);
     }
 
     private List<String> filter(String pattern) {

@@ -33,6 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
  * service's limits: at most 10,000 events and about 1 MB per page, events in time order,
  * {@code startTime}/{@code endTime} inclusive, a {@code nextToken} while more may follow; optionally
  * partial pages after a scan budget and a calls-per-second quota (see {@code app.emulator.logs}).
+ * Logs Insights' StartQuery, GetQueryResults and StopQuery run a part of the query language (see
+ * {@link InsightsQuery}).
  */
 public final class LogsEmulator implements EmulatedService {
 
@@ -50,6 +52,7 @@ public final class LogsEmulator implements EmulatedService {
     private final EmulatorProperties properties;
     private final Map<String, Operation> operations = new LinkedHashMap<>();
     private final Object rateLock = new Object();
+    private final InsightsQueries insights;
     private long rateWindow;
     private int callsInWindow;
 
@@ -67,6 +70,10 @@ public final class LogsEmulator implements EmulatedService {
         op("PutLogEvents", (in, ctx) -> putLogEvents(in));
         op("GetLogEvents", (in, ctx) -> getLogEvents(in));
         op("FilterLogEvents", (in, ctx) -> filterLogEvents(in));
+        this.insights = new InsightsQueries(clock, store::group, this::retentionCutoff, properties.accountId());
+        op("StartQuery", (in, ctx) -> insights.start(in));
+        op("GetQueryResults", (in, ctx) -> insights.results(in));
+        op("StopQuery", (in, ctx) -> insights.stop(in));
     }
 
     private void op(String name, BiFunction<JsonNode, CallContext, Object> handler) {
@@ -568,7 +575,7 @@ public final class LogsEmulator implements EmulatedService {
         return group;
     }
 
-    private static String nameOf(String identifier) {
+    static String nameOf(String identifier) {
         int index = identifier.indexOf(":log-group:");
         if (index < 0) {
             return identifier;

@@ -1,7 +1,10 @@
 /**
  * The emulated CloudWatch Logs: log groups and streams, PutLogEvents with the service's batch rules,
- * GetLogEvents, and FilterLogEvents with the filter-pattern language (terms, quoted phrases,
- * exclusions, OR terms, regular expressions and JSON patterns), paged by the service's limits.
+ * GetLogEvents, FilterLogEvents with the whole filter-pattern language (terms, quoted phrases,
+ * exclusions, optional terms, regular expressions, JSON and space-delimited patterns) paged by the
+ * service's limits over an index of the JSON fields patterns test, and Logs Insights queries
+ * (StartQuery, GetQueryResults, StopQuery) for a part of the query language. Decision record:
+ * {@code docs/decisions/013-20261201-logs-filter-patterns-and-insights.md}.
  */
 @NullMarked
 package com.example.smsconsole.emulator.logs;
