@@ -247,6 +247,14 @@ class LogsEmulatorContractTest {
         assertThat(filter("{ $.eventType NOT EXISTS }")).as("a message that is not JSON matches no JSON pattern").isEmpty();
     }
 
+    @Test
+    void messages_come_back_exactly_as_written() {
+        String odd = "tab\there \"quoted\" back\\slash \u0001\u001f newline\n unicode \u00e9\u20ac\ud83d\ude00 </script>";
+        put("a", List.of(event(base, odd), event(base + 1, "{\"k\":\"v\\\"w\"}")));
+        assertThat(messages(logs.filterLogEvents(b -> b.logGroupName(GROUP)).events())).containsExactly(odd, "{\"k\":\"v\\\"w\"}");
+        assertThat(filter("{ $.k = \"v\\\"w\" }")).as("an escaped quote inside a JSON value").hasSize(1);
+    }
+
     /** Receipts in the event format of End User Messaging SMS (reference/aws-sms-api.md section 6). */
     private void putReceipts() {
         put("a", List.of(

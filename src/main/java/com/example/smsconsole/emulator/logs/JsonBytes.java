@@ -68,45 +68,55 @@ final class JsonBytes {
         return string(bytes, 0, bytes.length);
     }
 
+    /** Bytes that need an escape in a JSON string: quote, backslash, control characters. */
+    private static final boolean[] ESCAPE = new boolean[256];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            ESCAPE[c] = true;
+        }
+        ESCAPE['"'] = true;
+        ESCAPE['\\'] = true;
+    }
+
     /** A JSON string of UTF-8 text: quotes, backslashes and control characters escaped. */
     JsonBytes string(byte[] text, int offset, int length) {
-        ensure(length + 2);
-        buf[size++] = '"';
+        ensure(length * 2 + 2);
+        byte[] out = buf;
+        int at = size;
+        out[at++] = '"';
         int end = offset + length;
-        int run = offset;
         for (int i = offset; i < end; i++) {
-            int c = text[i] & 0xFF;
-            if (c >= 0x20 && c != '"' && c != '\\') {
+            byte b = text[i];
+            if (!ESCAPE[b & 0xFF]) {
+                out[at++] = b;
                 continue;
             }
-            int n = i - run;
-            ensure(n + 6);
-            System.arraycopy(text, run, buf, size, n);
-            size += n;
-            buf[size++] = '\\';
-            switch (c) {
-                case '"' -> buf[size++] = '"';
-                case '\\' -> buf[size++] = '\\';
-                case '\n' -> buf[size++] = 'n';
-                case '\r' -> buf[size++] = 'r';
-                case '\t' -> buf[size++] = 't';
-                case '\b' -> buf[size++] = 'b';
-                case '\f' -> buf[size++] = 'f';
+            if (at + 6 + (end - i) * 2 > out.length) {
+                size = at;
+                ensure(6 + (end - i) * 2);
+                out = buf;
+            }
+            out[at++] = '\\';
+            switch (b) {
+                case '"' -> out[at++] = '"';
+                case '\\' -> out[at++] = '\\';
+                case '\n' -> out[at++] = 'n';
+                case '\r' -> out[at++] = 'r';
+                case '\t' -> out[at++] = 't';
+                case '\b' -> out[at++] = 'b';
+                case '\f' -> out[at++] = 'f';
                 default -> {
-                    buf[size++] = 'u';
-                    buf[size++] = '0';
-                    buf[size++] = '0';
-                    buf[size++] = HEX[c >> 4];
-                    buf[size++] = HEX[c & 0xF];
+                    out[at++] = 'u';
+                    out[at++] = '0';
+                    out[at++] = '0';
+                    out[at++] = HEX[(b & 0xFF) >> 4];
+                    out[at++] = HEX[b & 0xF];
                 }
             }
-            run = i + 1;
         }
-        int n = end - run;
-        ensure(n + 1);
-        System.arraycopy(text, run, buf, size, n);
-        size += n;
-        buf[size++] = '"';
+        out[at++] = '"';
+        size = at;
         return this;
     }
 
