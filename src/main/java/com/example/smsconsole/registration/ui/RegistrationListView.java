@@ -79,13 +79,13 @@ class RegistrationListView extends VerticalLayout {
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(filters);
 
-        grid.addColumn(r -> names.getOrDefault(r.id(), "")).setHeader("Name or company").setWidth("11em").setFlexGrow(2);
-        grid.addColumn(Registration::id).setHeader("Registration").setWidth("12em").setFlexGrow(1);
-        grid.addColumn(r -> typeTitles.getOrDefault(r.type(), r.type())).setHeader("Type").setWidth("10em").setFlexGrow(1);
+        grid.addColumn(r -> names.getOrDefault(r.id(), "")).setHeader("Name or company").setWidth("8em").setFlexGrow(2);
+        grid.addColumn(Registration::id).setHeader("Registration").setWidth("10em").setFlexGrow(1);
+        grid.addColumn(r -> typeTitles.getOrDefault(r.type(), r.type())).setHeader("Type").setWidth("8em").setFlexGrow(1);
         grid.addComponentColumn(r -> RegistrationBadges.status(r.status())).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> "v" + r.currentVersion() + (r.approvedVersion() == null ? "" : " (approved v" + r.approvedVersion() + ")"))
-                .setHeader("Version").setAutoWidth(true);
-        grid.addColumn(r -> Times.format(r.createdAt())).setHeader("Created").setAutoWidth(true);
+                .setHeader("Version").setWidth("6em").setFlexGrow(1);
+        grid.addColumn(r -> Times.format(r.createdAt())).setHeader("Created").setWidth("7em").setFlexGrow(1);
         grid.addItemClickListener(e -> UI.getCurrent().navigate(RegistrationDetailView.class, RegistrationDetailView.parameters(e.getItem().id())));
         grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
