@@ -34,7 +34,8 @@ public record EmulatorProperties(
         @DefaultValue Delivery delivery,
         @DefaultValue Verification verification,
         @DefaultValue OptOut optOut,
-        @DefaultValue Logs logs) {
+        @DefaultValue Logs logs,
+        @DefaultValue Numbers numbers) {
 
     /**
      * What exists at first start, named as the infrastructure module names it for service
@@ -54,7 +55,16 @@ public record EmulatorProperties(
     public record Account(
             @DefaultValue("SANDBOX") String tier,
             @DefaultValue("1") long textSpendLimitUsd,
-            @DefaultValue("10") int maxVerifiedNumbers) {
+            @DefaultValue("10") int maxVerifiedNumbers,
+            @DefaultValue("100") int maxPhoneNumbers) {
+    }
+
+    /**
+     * Requested origination numbers.
+     *
+     * @param activation how long a requested number that needs no registration stays PENDING
+     */
+    public record Numbers(@DefaultValue("2s") Duration activation) {
     }
 
     /**

@@ -41,8 +41,11 @@ public record RegistrationForm(RegistrationType type, List<SectionDefinition> se
         }
     }
 
-    /** What an import read: the values it can apply and the problems it found. */
-    public record Imported(@Nullable String registrationType, Map<String, Object> values, List<Problem> problems) {
+    /**
+     * What an import read: the values it can apply, the problems it found, and how keys of the
+     * runbook's flat document were mapped to field paths.
+     */
+    public record Imported(@Nullable String registrationType, Map<String, Object> values, List<Problem> problems, List<Problem> mapped) {
     }
 
     public Optional<FieldDefinition> field(String fieldPath) {
@@ -166,11 +169,12 @@ public record RegistrationForm(RegistrationType type, List<SectionDefinition> se
     public Imported read(String json) {
         Map<String, Object> values = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
+        List<Problem> mapped = new ArrayList<>();
         String[] registrationType = {null};
         try (JsonParser p = JSON.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 problems.add(new Problem(p.currentTokenLocation().getLineNr(), "(document)", "Expected a JSON object."));
-                return new Imported(null, values, problems);
+                return new Imported(null, values, problems, mapped);
             }
             while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                 String key = p.currentName();
@@ -186,6 +190,8 @@ public record RegistrationForm(RegistrationType type, List<SectionDefinition> se
                     readFields(p, "", values, problems);
                 } else if (token == JsonToken.START_OBJECT && sections.stream().anyMatch(s -> s.path().equals(key))) {
                     readFields(p, key + ".", values, problems);
+                } else if (field(key).isEmpty() && RunbookKeys.of(key).isPresent()) {
+                    readRunbookKey(p, key, line, RunbookKeys.of(key).get(), values, problems, mapped);
                 } else {
                     readValue(p, key, line, values, problems);
                 }
@@ -194,7 +200,41 @@ public record RegistrationForm(RegistrationType type, List<SectionDefinition> se
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             problems.add(new Problem(line, "(document)", "Not valid JSON: " + e.getOriginalMessage()));
         }
-        return new Imported(registrationType[0], values, problems);
+        return new Imported(registrationType[0], values, problems, mapped);
+    }
+
+    /** A key of the runbook's flat document: applied to the field with the same meaning, or reported as having none. */
+    private void readRunbookKey(JsonParser p, String key, int line, RunbookKeys.Mapping mapping, Map<String, Object> values,
+            List<Problem> problems, List<Problem> mapped) {
+        Optional<FieldDefinition> target = mapping.fieldPaths().stream().map(this::field).flatMap(Optional::stream).findFirst();
+        if (target.isEmpty()) {
+            p.skipChildren();
+            problems.add(new Problem(line, key, "No field of " + type.type() + " has the same meaning"
+                    + (mapping.noEquivalent() == null ? "." : ": " + mapping.noEquivalent() + ".")));
+            return;
+        }
+        FieldDefinition field = target.get();
+        JsonToken token = p.currentToken();
+        if (field.select() && token != null && (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_STRING)) {
+            String raw = p.getString();
+            Optional<String> choice = field.options().contains(raw) ? Optional.of(raw) : RunbookKeys.numericChoice(field, raw);
+            if (choice.isEmpty()) {
+                problems.add(new Problem(line, key, "Means " + field.fieldPath() + " (" + field.title() + "), but " + raw
+                        + " is not one of its choices (" + String.join(", ", field.options()) + ")."));
+                return;
+            }
+            values.put(field.fieldPath(), List.of(choice.get()));
+            mapped.add(new Problem(line, key, "→ " + field.fieldPath() + " (" + field.title() + ")"));
+            return;
+        }
+        int before = problems.size();
+        readValue(p, field.fieldPath(), line, values, problems);
+        if (problems.size() == before) {
+            mapped.add(new Problem(line, key, "→ " + field.fieldPath() + " (" + field.title() + ")"));
+        } else {
+            Problem last = problems.removeLast();
+            problems.add(new Problem(line, key, "Means " + field.fieldPath() + " (" + field.title() + "): " + last.message()));
+        }
     }
 
     private void readFields(JsonParser p, String prefix, Map<String, Object> values, List<Problem> problems) {

@@ -3,6 +3,7 @@ package com.example.smsconsole.registration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,5 +22,28 @@ public record RegistrationVersion(long number, String status, Map<String, Instan
 
     public boolean draft() {
         return "DRAFT".equals(status);
+    }
+
+    public boolean denied() {
+        return "DENIED".equals(status);
+    }
+
+    /**
+     * The denied version the admin is fixing, of versions newest first: the newest version when it
+     * is denied, or the one just before a newest draft (discarded versions skipped). Empty once a
+     * later version is submitted or approved: its denial is history then, not the current state.
+     */
+    public static Optional<RegistrationVersion> beingFixed(List<RegistrationVersion> newestFirst) {
+        List<RegistrationVersion> kept = newestFirst.stream().filter(v -> !"DISCARDED".equals(v.status())).toList();
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        if (kept.getFirst().denied()) {
+            return Optional.of(kept.getFirst());
+        }
+        if (kept.getFirst().draft() && kept.size() > 1 && kept.get(1).denied()) {
+            return Optional.of(kept.get(1));
+        }
+        return Optional.empty();
     }
 }

@@ -54,9 +54,13 @@ class AwsCliRunbookTest {
         var put = aws("pinpoint-sms-voice-v2", "put-registration-field-value", "--registration-id", id,
                 "--field-path", "companyInfo.businessType", "--select-choices", "PRIVATE_PROFIT");
         assertThat(put.json().path("SelectChoices").get(0).asString()).isEqualTo("PRIVATE_PROFIT");
-        var refused = awsFailing("pinpoint-sms-voice-v2", "put-registration-field-value", "--registration-id", id,
+        var invalid = awsFailing("pinpoint-sms-voice-v2", "put-registration-field-value", "--registration-id", id,
                 "--field-path", "companyInfo.website", "--text-value", "not a url");
-        assertThat(refused.err()).contains("ValidationException").contains("PutRegistrationFieldValue");
+        assertThat(invalid.err()).contains("ValidationException").contains("PutRegistrationFieldValue");
+        String number = aws("pinpoint-sms-voice-v2", "request-phone-number", "--iso-country-code", "US", "--message-type", "TRANSACTIONAL",
+                "--number-capabilities", "SMS", "--number-type", "TOLL_FREE").json().path("PhoneNumberId").asString();
+        var associated = aws("pinpoint-sms-voice-v2", "create-registration-association", "--registration-id", id, "--resource-id", number);
+        assertThat(associated.json().path("ResourceType").asString()).isEqualTo("TOLL_FREE");
         aws("pinpoint-sms-voice-v2", "submit-registration-version", "--registration-id", id);
         var status = aws("pinpoint-sms-voice-v2", "describe-registrations", "--registration-ids", id,
                 "--query", "Registrations[0].RegistrationStatus", "--output", "text");

@@ -105,7 +105,7 @@ class EmulatorProtocolContractTest {
         assertThat(malformed.path("__type").asString()).isEqualTo("SerializationException");
         JsonNode unsigned = raw("PinpointSMSVoiceV2.DescribePools", "{}", false);
         assertThat(unsigned.path("__type").asString()).isEqualTo("MissingAuthenticationTokenException");
-        JsonNode notImplemented = raw("PinpointSMSVoiceV2.RequestPhoneNumber", "{}", true);
+        JsonNode notImplemented = raw("PinpointSMSVoiceV2.CreateProtectConfiguration", "{}", true);
         assertThat(notImplemented.path("Reason").asString()).isEqualTo("UNKNOWN_OPERATION");
         for (JsonNode error : new JsonNode[] {unknown, malformed, unsigned, notImplemented}) {
             assertThat(error.toString()).doesNotContain("at com.").doesNotContain("Exception:");

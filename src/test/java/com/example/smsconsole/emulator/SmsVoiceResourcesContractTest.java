@@ -14,7 +14,9 @@ import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Clie
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.ConflictException;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.EventType;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.KeywordAction;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.model.NumberCapability;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.NumberType;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.model.RequestableNumberType;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.ValidationException;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.ValidationExceptionReason;
@@ -121,36 +123,40 @@ class SmsVoiceResourcesContractTest {
                 "app.emulator.review.submitted-to-reviewing", "0s", "app.emulator.review.reviewing-to-decision", "0s",
                 "app.emulator.review.provisioning", "0s", "app.emulator.review.missing-field-denial", "0s"));
         sms = fixture.sms;
-        String id = sms.createRegistration(b -> b.registrationType("US_TEN_DLC_BRAND_VETTING")).registrationId();
-        sms.submitRegistrationVersion(b -> b.registrationId(id));
-        fixture.advance(java.time.Duration.ofSeconds(1));
-        assertThat(sms.describeRegistrations(b -> b.registrationIds(id)).registrations().getFirst().registrationStatusAsString()).isEqualTo("COMPLETE");
-
         String tf = sms.createRegistration(b -> b.registrationType("US_TOLL_FREE_REGISTRATION")).registrationId();
         fixture.emulator.sms().steerReview(tf, java.util.List.of("APPROVED"));
-        fixture.emulator.sms().state().registrations.get(tf).latest().fields.clear();
-        fillRequired(tf);
+        fillRequired(tf, "US_TOLL_FREE_REGISTRATION");
+        var requested = sms.requestPhoneNumber(b -> b.isoCountryCode("US").messageType("TRANSACTIONAL").numberCapabilities(NumberCapability.SMS)
+                .numberType(RequestableNumberType.TOLL_FREE));
+        sms.createRegistrationAssociation(b -> b.registrationId(tf).resourceId(requested.phoneNumberId()));
         sms.submitRegistrationVersion(b -> b.registrationId(tf));
         fixture.advance(java.time.Duration.ofSeconds(1));
-        var number = sms.describePhoneNumbers(b -> b.filters(f -> f.name("number-type").values("TOLL_FREE"))).phoneNumbers().getFirst();
+        var number = sms.describePhoneNumbers(b -> b.phoneNumberIds(requested.phoneNumberId())).phoneNumbers().getFirst();
         assertThat(number.registrationId()).isEqualTo(tf);
+        assertThat(number.statusAsString()).isEqualTo("ACTIVE");
         sms.sendTextMessage(b -> b.destinationPhoneNumber("+14255550155").originationIdentity(number.phoneNumber()).messageBody("Real handset"));
         fixture.awaitReceipts();
         assertThat(fixture.emulator.sms().handsets()).filteredOn(h -> h.number.equals("+14255550155")).singleElement()
                 .satisfies(h -> assertThat(h.messages.getLast().body).isEqualTo("Real handset"));
     }
 
-    private void fillRequired(String id) {
-        var fields = sms.describeRegistrationFieldDefinitions(b -> b.registrationType("US_TOLL_FREE_REGISTRATION").maxResults(100))
-                .registrationFieldDefinitions();
+    private void fillRequired(String id, String type) {
+        var fields = sms.describeRegistrationFieldDefinitions(b -> b.registrationType(type).maxResults(100)).registrationFieldDefinitions();
         for (var field : fields) {
-            if (!field.fieldRequirementAsString().equals("REQUIRED")) {
+            if (field.fieldRequirementAsString().equals("OPTIONAL")) {
                 continue;
             }
-            if (field.fieldTypeAsString().equals("SELECT")) {
-                sms.putRegistrationFieldValue(b -> b.registrationId(id).fieldPath(field.fieldPath()).selectChoices(field.selectValidation().options().getFirst()));
-            } else {
-                sms.putRegistrationFieldValue(b -> b.registrationId(id).fieldPath(field.fieldPath()).textValue(field.displayHints().exampleTextValue()));
+            switch (field.fieldTypeAsString()) {
+                case "SELECT" -> sms.putRegistrationFieldValue(b -> b.registrationId(id).fieldPath(field.fieldPath())
+                        .selectChoices(field.selectValidation().options().getFirst()));
+                case "ATTACHMENT" -> {
+                    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0};
+                    String attachment = sms.createRegistrationAttachment(b -> b.attachmentBody(software.amazon.awssdk.core.SdkBytes.fromByteArray(png)))
+                            .registrationAttachmentId();
+                    sms.putRegistrationFieldValue(b -> b.registrationId(id).fieldPath(field.fieldPath()).registrationAttachmentId(attachment));
+                }
+                default -> sms.putRegistrationFieldValue(b -> b.registrationId(id).fieldPath(field.fieldPath())
+                        .textValue(field.displayHints().exampleTextValue() != null ? field.displayHints().exampleTextValue() : "Example value"));
             }
         }
     }

@@ -5,20 +5,26 @@ import com.example.smsconsole.common.ui.Notifications;
 import com.example.smsconsole.common.ui.Times;
 import com.example.smsconsole.common.ui.UiAccess;
 import com.example.smsconsole.common.ui.ViewHeader;
+import com.example.smsconsole.registration.Association;
 import com.example.smsconsole.registration.FieldDefinition;
 import com.example.smsconsole.registration.FieldValue;
 import com.example.smsconsole.registration.Registration;
+import com.example.smsconsole.registration.RegistrationFlow;
 import com.example.smsconsole.registration.RegistrationForm;
 import com.example.smsconsole.registration.RegistrationService;
+import com.example.smsconsole.registration.RegistrationType;
 import com.example.smsconsole.registration.RegistrationVersion;
+import com.example.smsconsole.registration.SupportedAssociation;
 import com.example.smsconsole.security.AppRoles;
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -30,47 +36,86 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * One registration: status, the version timeline with status history, the newest version's field
- * values with the denial reasons that point at them, the actions its state allows, and the
- * configuration snippet once complete. Refreshes by itself while in review.
+ * One registration: status and the steps of its type with where it is; the actions its state
+ * allows; the resources associated with it (each number or registration with its status and a
+ * link to it) and the association its current step needs; the denial being fixed, with its
+ * reasons at the fields they point at; the version timeline; and the infrastructure lines that
+ * fit its type once complete. Refreshes by itself while in review.
  */
 @Route("registrations/:id")
 @PageTitle("Registration")
 @RolesAllowed({AppRoles.ADMIN})
 class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserver {
 
+    /** The Overview's query parameter that selects a number in its numbers table. */
+    static final String OVERVIEW_NUMBER_PARAMETER = "number";
+
+    private static final Executor VERSIONS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "registration-version");
+        t.setDaemon(true);
+        return t;
+    });
+
     final Span status = new Span();
+    final FlowSteps steps = new FlowSteps();
     final Grid<RegistrationVersion> versions = new Grid<>();
     final Grid<FieldValue> values = new Grid<>();
+    final Grid<Association> associated = new Grid<>();
+    final H3 valuesTitle = new H3("Field values of the newest version");
+    final Div associationPanels = new Div();
     final Div denial = new Div();
+    final Div next = new Div();
     final Div complete = new Div();
     final Pre snippet = new Pre();
+    final Paragraph snippetExplanation = new Paragraph();
     final Button edit = new Button("Edit draft");
     final Button submit = new Button("Submit for review");
     final Button newVersion = new Button("Create new version");
     final Button discard = new Button("Discard draft");
-    final Button delete = new Button("Delete");
+    final Button refill = new Button();
+    final Button rename = new Button("Rename…");
+    final Button delete = new Button("Delete…");
     final Span refreshNote = new Span();
+    final Span actionResult = new Span();
+    final ProgressBar progress = new ProgressBar();
+    final List<AssociationPanel> panels = new ArrayList<>();
+    /** The open delete confirmation, for tests. */
+    @Nullable Dialog deleteDialog;
+    Executor versionExecutor = VERSIONS;
 
     private final RegistrationService service;
-    private final ViewHeader header = new ViewHeader("Registration", "Status, versions and field values as AWS holds them.");
+    private final ViewHeader header = new ViewHeader("Registration", "Status, steps, associated resources, versions and field values as AWS holds them.");
     private @Nullable String id;
-    private @Nullable Registration registration;
-    private Map<String, String> titles = Map.of();
+    private RegistrationService.@Nullable RegistrationState state;
+    private @Nullable String panelsFor;
+    private Map<String, FieldDefinition> definitions = Map.of();
+    private Map<String, String> fieldDenials = Map.of();
     private @Nullable ScheduledFuture<?> timer;
 
     RegistrationDetailView(RegistrationService service) {
@@ -83,41 +128,67 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
         var statusBar = new HorizontalLayout(status, refreshNote);
         statusBar.setAlignItems(FlexComponent.Alignment.BASELINE);
 
-        edit.addClickListener(e -> UI.getCurrent().navigate("registrations/edit", com.vaadin.flow.router.QueryParameters.of("id", requireId())));
+        edit.addClickListener(e -> UI.getCurrent().navigate("registrations/edit", QueryParameters.of("id", requireId())));
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        submit.addClickListener(e -> act("Submitted for review.", () -> service.submit(requireId(), service.form(requireRegistration().type()))));
-        newVersion.addClickListener(e -> act("New draft version created: edit it and submit it again.", () -> service.createVersion(requireId())));
+        submit.addClickListener(e -> submit());
+        newVersion.addClickListener(e -> createVersion(false));
+        refill.addClickListener(e -> createVersion(true));
         discard.addClickListener(e -> act("Draft version discarded.", () -> service.discardDraft(requireId())));
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        rename.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        rename.addClickListener(e -> openRename());
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         delete.addClickListener(e -> confirmDelete());
-        var actions = new HorizontalLayout(edit, submit, newVersion, discard, delete);
+        progress.setVisible(false);
+        progress.setWidth("14em");
+        actionResult.addClassName("action-result");
+        actionResult.getElement().setAttribute("role", "status");
+        var actions = new HorizontalLayout(edit, submit, newVersion, refill, discard, rename, delete, progress, actionResult);
+        actions.setAlignItems(FlexComponent.Alignment.CENTER);
+        actions.addClassName("registration-actions");
+        actions.getStyle().set("flex-wrap", "wrap");
 
         complete.addClassName("registration-complete");
         snippet.addClassName("infra-snippet");
+        snippetExplanation.addClassName("infra-explanation");
         denial.addClassName("denial-reasons");
+        next.addClassName("registration-next");
+
+        associated.addClassName("associated-resources");
+        associated.addColumn(a -> Optional.ofNullable(a.phoneNumber()).orElse(a.resourceId())).setHeader("Resource").setAutoWidth(true)
+                .setFlexGrow(0);
+        associated.addColumn(this::kind).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
+        associated.addComponentColumn(a -> a.status() == null ? new Span("unknown") : RegistrationBadges.status(a.status()))
+                .setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        associated.addComponentColumn(this::link).setHeader("Open").setAutoWidth(true).setFlexGrow(0);
+        associated.addColumn(Association::resourceArn).setHeader("ARN").setFlexGrow(1);
+        associated.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        associated.setAllRowsVisible(true);
+        associated.setEmptyStateText("Nothing is associated with this registration.");
+        associationPanels.addClassName("association-panels");
 
         versions.addColumn(RegistrationVersion::number).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
         versions.addComponentColumn(v -> RegistrationBadges.status(v.status())).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         versions.addColumn(v -> v.history().entrySet().stream().map(h -> h.getKey() + " " + Times.format(h.getValue()))
-                .collect(Collectors.joining(" → "))).setHeader("History").setFlexGrow(1);
+                .collect(Collectors.joining(" → "))).setHeader("History").setFlexGrow(2);
+        versions.addColumn(v -> v.deniedReasons().stream().map(r -> r.reason() + ": " + r.shortDescription()).collect(Collectors.joining("; ")))
+                .setHeader("Denial reasons").setKey("reasons").setFlexGrow(2);
+        versions.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         versions.setAllRowsVisible(true);
 
-        values.addColumn(v -> titles.getOrDefault(v.fieldPath(), v.fieldPath())).setHeader("Field").setAutoWidth(true);
-        values.addColumn(FieldValue::display).setHeader("Value").setFlexGrow(1)
-                .setTooltipGenerator(FieldValue::display);
-        values.addColumn(v -> v.deniedReason() == null ? "" : v.deniedReason()).setHeader("Denial reason").setFlexGrow(1);
-        values.setPartNameGenerator(v -> v.deniedReason() == null ? null : "denied");
+        values.addColumn(v -> Optional.ofNullable(definitions.get(v.fieldPath())).map(FieldDefinition::title).orElse(v.fieldPath()))
+                .setHeader("Field").setAutoWidth(true).setFlexGrow(0);
+        values.addColumn(this::display).setHeader("Value").setFlexGrow(2);
+        values.addColumn(v -> fieldDenials.getOrDefault(v.fieldPath(), "")).setHeader("Denial reason").setKey("denial").setFlexGrow(1);
+        values.setPartNameGenerator(v -> fieldDenials.containsKey(v.fieldPath()) ? "denied" : null);
+        values.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         values.setAllRowsVisible(true);
 
-        add(statusBar, actions, complete, denial, new H3("Versions"), versions, new H3("Field values of the newest version"), values);
+        add(statusBar, steps, actions, denial, complete, next, new H3("Associated resources"), associated, associationPanels,
+                new H3("Versions"), versions, valuesTitle, values);
     }
 
     private String requireId() {
-        return java.util.Objects.requireNonNull(id);
-    }
-
-    private Registration requireRegistration() {
-        return java.util.Objects.requireNonNull(registration);
+        return Objects.requireNonNull(id);
     }
 
     @Override
@@ -131,106 +202,354 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
             return;
         }
         try {
-            Optional<Registration> found = service.registration(id);
+            Optional<RegistrationService.RegistrationState> found = service.state(id);
             if (found.isEmpty()) {
-                registration = null;
+                state = null;
                 header.setTitle(id);
                 status.setText("AWS does not know this registration (deleted?).");
                 setActions(false, false, false, false, false);
                 return;
             }
-            Registration r = found.get();
-            registration = r;
-            if (titles.isEmpty()) {
-                RegistrationForm form = service.form(r.type());
-                titles = form.fields().stream().collect(Collectors.toMap(FieldDefinition::fieldPath, f -> f.title(), (a, b) -> a));
-                header.setTitle(form.type().title() + " · " + r.id());
-            }
-            List<RegistrationVersion> all = service.versions(r.id());
-            versions.setItems(all);
-            values.setItems(service.fieldValues(r.id(), null));
+            RegistrationService.RegistrationState s = found.get();
+            state = s;
+            Registration r = s.registration();
+            definitions = s.form().fields().stream().collect(Collectors.toMap(FieldDefinition::fieldPath, f -> f, (a, b) -> a));
+            fieldDenials = s.fieldDenials();
+            header.setTitle((s.name().isBlank() ? s.type().title() : s.name() + " · " + s.type().title()) + " · " + r.id());
             status.removeAll();
             status.add(new Span("Status "), RegistrationBadges.status(r.status()), new Span(" · version " + r.currentVersion()
                     + (r.approvedVersion() == null ? "" : " · approved version " + r.approvedVersion()) + " · created "
                     + Times.format(r.createdAt())));
             refreshNote.setText(r.inReview() ? "In review · refreshing every " + RegistrationListView.REFRESH_SECONDS + " s" : "");
+            steps.show(s.flow());
 
-            RegistrationVersion newest = all.isEmpty() ? null : all.getFirst();
+            RegistrationVersion newest = s.newest().orElse(null);
             boolean draft = newest != null && newest.draft();
-            boolean decided = newest != null && List.of("DENIED", "APPROVED", "DISCARDED", "REVOKED").contains(newest.status());
+            boolean decided = newest != null && List.of("DENIED", "APPROVED", "DISCARDED", "REVOKED", "ARCHIVED").contains(newest.status());
             setActions(draft, draft, decided, draft && newest.number() > 1, true);
+            refill.setVisible(s.missingFromPrevious() > 0 && s.previousVersion() != null);
+            refill.setText("Copy " + s.missingFromPrevious() + " missing value(s) from version " + s.previousVersion());
 
-            denial.removeAll();
-            all.stream().filter(v -> "DENIED".equals(v.status())).findFirst().ifPresent(v -> {
-                denial.add(new H3("Why version " + v.number() + " was denied"));
-                var list = new UnorderedList();
-                for (RegistrationVersion.DeniedReason reason : v.deniedReasons()) {
-                    var item = new ListItem();
-                    item.add(new Span(reason.reason() + ": " + reason.shortDescription()
-                            + (reason.longDescription() == null ? "" : " " + reason.longDescription())));
-                    if (reason.documentationLink() != null) {
-                        var link = new Anchor(reason.documentationLink(), " " + Optional.ofNullable(reason.documentationTitle()).orElse("Documentation"));
-                        link.setTarget("_blank");
-                        item.add(link);
-                    }
-                    list.add(item);
-                }
-                denial.add(list);
-                if (!decided || newest.number() == v.number()) {
-                    denial.add(new Paragraph("The fields the reasons point at are marked below. Create a new version, correct them and submit again."));
-                }
-            });
-            complete.removeAll();
-            RegistrationService.infrastructureSnippet(r).ifPresent(text -> {
-                snippet.setText(text);
-                complete.add(new H3("Registration complete"),
-                        new Paragraph("Registration id " + r.id() + ". Paste these lines into the environment's configuration (infra/<APP_NAME>/app-config/<environment>.tf), then run make infra-update-app-service:"),
-                        snippet);
-            });
+            versions.setItems(s.versions());
+            values.setItems(s.values());
+            valuesTitle.setText(newest == null ? "Field values" : "Field values of version " + newest.number()
+                    + " (" + newest.status().toLowerCase(java.util.Locale.ROOT) + ")");
+            associated.setItems(s.associations());
+            showPanels(s);
+            showDenial(s);
+            showNext(s);
+            showSnippet(s);
         } catch (AwsCallException e) {
             Notifications.awsError(e);
         }
     }
 
+    /** The association the current step needs: before submit while a draft, after completion once complete. */
+    private void showPanels(RegistrationService.RegistrationState s) {
+        List<SupportedAssociation> needed = new ArrayList<>();
+        for (RegistrationFlow.Step step : s.flow().steps()) {
+            if (step.association() != null && step.state() != RegistrationFlow.State.DONE
+                    && (step.kind() == RegistrationFlow.Kind.ASSOCIATE && s.newest().map(RegistrationVersion::draft).orElse(false)
+                    || step.kind() == RegistrationFlow.Kind.ASSOCIATE_AFTER && s.registration().complete())) {
+                needed.add(step.association());
+            }
+        }
+        String key = needed.toString();
+        if (key.equals(panelsFor)) {
+            return;
+        }
+        panelsFor = key;
+        associationPanels.removeAll();
+        panels.clear();
+        for (SupportedAssociation a : needed) {
+            var panel = new AssociationPanel(service, s.type(), a, () -> id, this::reload, null);
+            panels.add(panel);
+            associationPanels.add(panel);
+        }
+    }
+
+    private void showDenial(RegistrationService.RegistrationState s) {
+        denial.removeAll();
+        Long deniedNumber = s.deniedVersion();
+        if (deniedNumber == null) {
+            denial.setVisible(false);
+            return;
+        }
+        s.versions().stream().filter(v -> v.number() == deniedNumber).findFirst().ifPresent(v -> {
+            denial.add(new H3("Why version " + v.number() + " was denied"));
+            var list = new UnorderedList();
+            for (RegistrationVersion.DeniedReason reason : v.deniedReasons()) {
+                var item = new ListItem();
+                item.add(new Span(reason.reason() + ": " + reason.shortDescription()
+                        + (reason.longDescription() == null ? "" : " " + reason.longDescription())));
+                if (reason.documentationLink() != null) {
+                    var link = new Anchor(reason.documentationLink(), " " + Optional.ofNullable(reason.documentationTitle()).orElse("Documentation"));
+                    link.setTarget("_blank");
+                    item.add(link);
+                }
+                list.add(item);
+            }
+            denial.add(list);
+            boolean fixing = s.newest().map(RegistrationVersion::draft).orElse(false);
+            denial.add(new Paragraph(fixing ? "Version " + s.newest().get().number() + " is the draft that fixes it: the reasons that point at a "
+                    + "field are marked in the field values below and in the edit form." : "Create a new version: the console carries the values "
+                    + "over, and marks the fields the reasons point at in the edit form."));
+        });
+        denial.setVisible(true);
+    }
+
+    /** After a brand is approved: its campaign (and optional vetting) are the next registrations. */
+    private void showNext(RegistrationService.RegistrationState s) {
+        next.removeAll();
+        if (!s.registration().complete() || !RegistrationType.US_TEN_DLC_BRAND.equals(s.type().type())) {
+            next.setVisible(false);
+            return;
+        }
+        String brand = s.registration().id();
+        var campaign = new Button("Register a 10DLC campaign for this brand", e -> UI.getCurrent().navigate("registrations/edit",
+                QueryParameters.simple(Map.of("type", RegistrationType.US_TEN_DLC_CAMPAIGN, "associate", brand))));
+        campaign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var vetting = new Button("Request brand vetting (optional)", e -> UI.getCurrent().navigate("registrations/edit",
+                QueryParameters.simple(Map.of("type", RegistrationType.US_TEN_DLC_BRAND_VETTING, "associate", brand))));
+        next.add(new H3("Next"), new Paragraph("The brand is approved. A 10DLC number sends for a campaign of an approved brand: register the "
+                + "campaign (vetting first raises the brand's sending limits, for a fee)."), new HorizontalLayout(campaign, vetting));
+        next.setVisible(true);
+    }
+
+    private void showSnippet(RegistrationService.RegistrationState s) {
+        complete.removeAll();
+        if (!s.registration().complete()) {
+            complete.setVisible(false);
+            return;
+        }
+        snippetExplanation.setText(s.snippet().explanation());
+        complete.add(new H3("Infrastructure configuration"), snippetExplanation);
+        if (s.snippet().text() != null) {
+            snippet.setText(s.snippet().text());
+            complete.add(new Paragraph("Paste these lines into the environment's configuration (infra/<APP_NAME>/app-config/<environment>.tf), "
+                    + "then run make infra-update-app-service:"), snippet);
+        } else {
+            snippet.setText("");
+        }
+        complete.setVisible(true);
+    }
+
+    private String kind(Association a) {
+        return switch (a.kind()) {
+            case PHONE_NUMBER -> switch (a.resourceType()) {
+                case "TOLL_FREE" -> "Toll-free number";
+                case "TEN_DLC" -> "10DLC number";
+                default -> "Phone number (" + a.resourceType() + ")";
+            };
+            case REGISTRATION -> "Registration";
+            case OTHER -> a.resourceType();
+        };
+    }
+
+    /** A number opens in the Overview's numbers ({@code ?number=<PhoneNumberId>}); a registration opens its own page. */
+    private Component link(Association a) {
+        return switch (a.kind()) {
+            case PHONE_NUMBER -> {
+                var anchor = new Anchor("./?" + OVERVIEW_NUMBER_PARAMETER + "=" + URLEncoder.encode(a.resourceId(), StandardCharsets.UTF_8),
+                        "In Overview");
+                anchor.addClassName("overview-link");
+                yield anchor;
+            }
+            case REGISTRATION -> new Anchor("registrations/" + URLEncoder.encode(a.resourceId(), StandardCharsets.UTF_8), "Registration");
+            case OTHER -> new Span("");
+        };
+    }
+
+    /** Choices by the definition's display text; attachments by id. */
+    private String display(FieldValue v) {
+        FieldDefinition field = definitions.get(v.fieldPath());
+        if (field != null && !v.selectChoices().isEmpty()) {
+            return String.join(", ", v.selectChoices().stream().map(c -> field.optionTitles().getOrDefault(c, c)).toList());
+        }
+        return v.display();
+    }
+
     private void setActions(boolean canEdit, boolean canSubmit, boolean canVersion, boolean canDiscard, boolean canDelete) {
+        refill.setVisible(false);
         edit.setVisible(canEdit);
         submit.setVisible(canSubmit);
         newVersion.setVisible(canVersion);
         discard.setVisible(canDiscard);
+        rename.setVisible(canDelete);
         delete.setVisible(canDelete);
     }
 
-    private void act(String done, Runnable action) {
+    private void submit() {
+        RegistrationService.RegistrationState s = state;
+        if (s == null) {
+            return;
+        }
+        actionResult.removeClassName("aws-error");
         try {
-            action.run();
-            Notifications.success(done);
+            service.submit(requireId(), s.form());
+            actionResult.setText("Submitted for review.");
         } catch (RegistrationService.InvalidFormException e) {
-            Notifications.error(e.getMessage() + " Edit the draft to complete them.");
+            actionResult.setText("Not submitted: " + e.getMessage() + " Edit the draft to complete them.");
+        } catch (RegistrationService.MissingAssociationException e) {
+            actionResult.setText(e.getMessage());
         } catch (AwsCallException e) {
-            Notifications.awsError(e);
+            actionResult.setText("Not submitted: " + RegistrationErrors.text(e));
+            actionResult.addClassName("aws-error");
         }
         reload();
     }
 
-    void confirmDelete() {
-        var confirm = new ConfirmDialog("Delete " + id + "?",
-                "AWS deletes the registration and every version; a number tied to it may stop sending.", "Delete",
-                e -> {
-                    try {
-                        service.delete(requireId());
-                        Notifications.success("Deleted " + id + ".");
-                        UI.getCurrent().navigate(RegistrationListView.class);
-                    } catch (AwsCallException ex) {
-                        Notifications.awsError(ex);
+    /**
+     * A new draft version made whole from the version it replaces (or, with {@code onlyRefill}, the
+     * existing draft completed), on a background thread with progress.
+     */
+    void createVersion(boolean onlyRefill) {
+        RegistrationService.RegistrationState s = state;
+        if (s == null) {
+            return;
+        }
+        String registrationId = requireId();
+        RegistrationForm form = s.form();
+        actionResult.removeClassName("aws-error");
+        newVersion.setEnabled(false);
+        refill.setEnabled(false);
+        progress.setVisible(true);
+        progress.setValue(0);
+        actionResult.setText(onlyRefill ? "Comparing the draft with the version before it…" : "Creating a new version…");
+        UI ui = UI.getCurrent();
+        SecurityContext auth = SecurityContextHolder.getContext();
+        versionExecutor.execute(() -> {
+            SecurityContext previous = SecurityContextHolder.getContext();
+            SecurityContextHolder.setContext(auth);
+            try {
+                RegistrationService.Progress shown = (done, total, field) -> UiAccess.apply(ui, () -> {
+                    progress.setValue(total == 0 ? 1 : (double) done / total);
+                    if (!field.isEmpty()) {
+                        actionResult.setText("Copying field " + (done + 1) + " of " + total + " into the new version: "
+                                + form.field(field).map(FieldDefinition::title).orElse(field));
                     }
-                }, "Cancel", e -> { });
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
+                });
+                RegistrationService.Refill made = onlyRefill ? service.refill(registrationId, form, shown)
+                        : service.createVersion(registrationId, form, shown);
+                UiAccess.apply(ui, () -> {
+                    progress.setVisible(false);
+                    newVersion.setEnabled(true);
+                    refill.setEnabled(true);
+                    actionResult.setText((onlyRefill ? "Version " + made.version() + " completed" : "Version " + made.version() + " created")
+                            + ": it already held " + made.heldByAws() + " value(s) of version " + made.copiedFrom() + ", the console wrote "
+                            + made.written() + "."
+                            + (made.skipped().isEmpty() ? "" : " Not carried over (no longer in the form): " + String.join(", ", made.skipped()) + ".")
+                            + " Edit the draft to correct the marked fields.");
+                    reload();
+                });
+            } catch (AwsCallException e) {
+                UiAccess.apply(ui, () -> {
+                    progress.setVisible(false);
+                    newVersion.setEnabled(true);
+                    refill.setEnabled(true);
+                    actionResult.setText("Stopped: " + RegistrationErrors.text(e) + " What AWS holds is kept; copy the missing values again.");
+                    actionResult.addClassName("aws-error");
+                    reload();
+                });
+            } catch (IllegalArgumentException e) {
+                UiAccess.apply(ui, () -> {
+                    progress.setVisible(false);
+                    newVersion.setEnabled(true);
+                    refill.setEnabled(true);
+                    actionResult.setText(e.getMessage());
+                    reload();
+                });
+            } finally {
+                SecurityContextHolder.setContext(previous);
+            }
+        });
+    }
+
+    private void act(String done, Runnable action) {
+        actionResult.removeClassName("aws-error");
+        try {
+            action.run();
+            actionResult.setText(done);
+        } catch (AwsCallException e) {
+            actionResult.setText(RegistrationErrors.text(e));
+            actionResult.addClassName("aws-error");
+        }
+        reload();
+    }
+
+    private void openRename() {
+        RegistrationService.RegistrationState s = state;
+        if (s == null) {
+            return;
+        }
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Rename " + s.registration().id());
+        var field = new TextField("Name");
+        field.setValue(s.name());
+        field.setWidth("24em");
+        field.setHelperText("AWS keeps it as the registration's Name tag; it does not need a new version. Empty removes it.");
+        var save = new Button("Save", e -> {
+            try {
+                service.rename(s.registration(), field.getValue());
+                dialog.close();
+                actionResult.setText("Renamed.");
+                reload();
+            } catch (IllegalArgumentException ex) {
+                field.setErrorMessage(ex.getMessage());
+                field.setInvalid(true);
+            } catch (AwsCallException ex) {
+                field.setErrorMessage(RegistrationErrors.text(ex));
+                field.setInvalid(true);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(field);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+        field.focus();
+    }
+
+    /** The delete confirmation: says what is lost; the focus starts on Cancel, not on the destructive button. */
+    void confirmDelete() {
+        RegistrationService.RegistrationState s = state;
+        var dialog = new Dialog();
+        dialog.addClassName("delete-dialog");
+        dialog.setHeaderTitle("Delete " + id + "?");
+        String numbers = s == null ? "" : s.associations().stream().filter(a -> a.kind() == Association.Kind.PHONE_NUMBER)
+                .map(a -> Optional.ofNullable(a.phoneNumber()).orElse(a.resourceId())).collect(Collectors.joining(", "));
+        dialog.add(new Paragraph("AWS deletes the registration and every version" + (numbers.isEmpty() ? "; a number tied to it may stop sending."
+                : "; " + numbers + " stops sending as a registered number (and keeps being billed until it is released).")));
+        var cancel = new Button("Cancel", e -> dialog.close());
+        var go = new Button("Delete", e -> {
+            try {
+                service.delete(requireId());
+                dialog.close();
+                Notifications.success("Deleted " + id + ".");
+                UI.getCurrent().navigate(RegistrationListView.class);
+            } catch (AwsCallException ex) {
+                dialog.close();
+                actionResult.setText("Not deleted: " + RegistrationErrors.text(ex));
+                actionResult.addClassName("aws-error");
+            }
+        });
+        go.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        go.addClassName("confirm-delete");
+        cancel.addClassName("cancel-delete");
+        dialog.getFooter().add(cancel, go);
+        dialog.addOpenedChangeListener(e -> {
+            if (e.isOpened()) {
+                cancel.focus();
+            }
+        });
+        deleteDialog = dialog;
+        dialog.open();
+        cancel.focus();
     }
 
     /** Every few seconds while in review. */
     void tick() {
-        if (registration != null && registration.inReview()) {
+        if (state != null && (state.registration().inReview() || state.registration().complete()
+                && state.associations().stream().anyMatch(a -> "PENDING".equals(a.status())))) {
             reload();
         }
     }
@@ -239,7 +558,7 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
     protected void onAttach(AttachEvent attachEvent) {
         Times.learnZone(attachEvent.getUI());
         UI ui = attachEvent.getUI();
-        timer = UiAccess.every(ui, java.time.Duration.ofSeconds(RegistrationListView.REFRESH_SECONDS), this::tick);
+        timer = UiAccess.every(ui, Duration.ofSeconds(RegistrationListView.REFRESH_SECONDS), this::tick);
     }
 
     @Override

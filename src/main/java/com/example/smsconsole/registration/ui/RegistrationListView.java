@@ -25,6 +25,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,8 @@ class RegistrationListView extends VerticalLayout {
     final Span refreshNote = new Span();
     private final RegistrationService service;
     private Map<String, String> typeTitles = new LinkedHashMap<>();
+    /** Name tag or company per registration id, read once per page (a rename shows after navigating back). */
+    private final Map<String, String> names = new HashMap<>();
     private @Nullable ScheduledFuture<?> timer;
     private int ticks;
 
@@ -76,14 +79,15 @@ class RegistrationListView extends VerticalLayout {
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(filters);
 
-        grid.addColumn(Registration::id).setHeader("Registration").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> typeTitles.getOrDefault(r.type(), r.type())).setHeader("Type").setAutoWidth(true);
+        grid.addColumn(r -> names.getOrDefault(r.id(), "")).setHeader("Name or company").setWidth("8em").setFlexGrow(2);
+        grid.addColumn(Registration::id).setHeader("Registration").setWidth("10em").setFlexGrow(1);
+        grid.addColumn(r -> typeTitles.getOrDefault(r.type(), r.type())).setHeader("Type").setWidth("8em").setFlexGrow(1);
         grid.addComponentColumn(r -> RegistrationBadges.status(r.status())).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> "v" + r.currentVersion() + (r.approvedVersion() == null ? "" : " (approved v" + r.approvedVersion() + ")"))
-                .setHeader("Version").setAutoWidth(true);
-        grid.addColumn(r -> Times.format(r.createdAt())).setHeader("Created").setAutoWidth(true);
+                .setHeader("Version").setWidth("6em").setFlexGrow(1);
+        grid.addColumn(r -> Times.format(r.createdAt())).setHeader("Created").setWidth("7em").setFlexGrow(1);
         grid.addItemClickListener(e -> UI.getCurrent().navigate(RegistrationDetailView.class, RegistrationDetailView.parameters(e.getItem().id())));
-        grid.setEmptyStateText("No registrations yet.");
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         add(grid);
 
@@ -104,10 +108,24 @@ class RegistrationListView extends VerticalLayout {
         try {
             registrations = new ArrayList<>(service.registrations(status.getValue(), type.getValue()));
         } catch (AwsCallException e) {
+            // the grid says the list is unknown, not that it is empty; the notification says why
+            grid.setItems(List.of());
+            grid.setEmptyStateText("The registrations could not be read from AWS.");
             Notifications.awsError(e);
             return false;
         }
         registrations.sort((a, b) -> b.createdAt().compareTo(a.createdAt()));
+        for (Registration r : registrations) {
+            if (!names.containsKey(r.id())) {
+                try {
+                    names.put(r.id(), service.name(r));
+                } catch (AwsCallException e) {
+                    names.put(r.id(), "");
+                }
+            }
+        }
+        grid.setEmptyStateText(status.getValue() == null && type.getValue() == null ? "No registrations yet."
+                : "No registration matches the filters.");
         grid.setItems(registrations);
         long inReview = registrations.stream().filter(Registration::inReview).count();
         refreshNote.setText(inReview == 0 ? "" : inReview + " in review · refreshing every " + REFRESH_SECONDS + " s");
