@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code GET|POST|DELETE faults}: list, add ({@code {"service","operation","kind","times","latencyMillis","after","requestContains"}}), clear</li>
  *   <li>{@code POST registrations/review} {@code {"registrationId","outcomes":["DENIED","APPROVED"]}}</li>
  *   <li>{@code POST clock/advance} {@code {"seconds":600}}</li>
+ *   <li>{@code GET coverage}: per service, the model's operations and those the emulator implements</li>
  * </ul>
  */
 final class ControlEndpoint implements HttpHandler {
@@ -66,6 +68,7 @@ final class ControlEndpoint implements HttpHandler {
     private JsonNode route(String method, String path, JsonNode body) {
         return switch (method + " " + path) {
             case "GET health" -> mapper.createObjectNode().put("status", "UP").put("endpoint", emulator.baseUri().toString());
+            case "GET coverage" -> coverage();
             case "GET handsets" -> handsets();
             case "POST handsets/reply" -> {
                 SmsState.HandsetMessage message = emulator.sms().reply(required(body, "from"), required(body, "to"), required(body, "text"));
@@ -97,6 +100,23 @@ final class ControlEndpoint implements HttpHandler {
             }
             default -> null;
         };
+    }
+
+    private ObjectNode coverage() {
+        ObjectNode out = mapper.createObjectNode();
+        ArrayNode services = out.putArray("services");
+        for (var service : emulator.coverage()) {
+            ObjectNode node = services.addObject();
+            node.put("targetPrefix", service.targetPrefix());
+            node.put("signingName", service.signingName());
+            node.put("modelled", service.modelled().size());
+            node.put("implemented", service.implemented().size());
+            var missing = new TreeSet<>(service.modelled());
+            missing.removeAll(service.implemented());
+            node.set("implementedOperations", mapper.valueToTree(service.implemented()));
+            node.set("notImplemented", mapper.valueToTree(missing));
+        }
+        return out;
     }
 
     private ArrayNode handsets() {
