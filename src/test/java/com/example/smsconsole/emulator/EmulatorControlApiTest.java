@@ -112,6 +112,34 @@ class EmulatorControlApiTest {
     }
 
     @Test
+    void a_rebinding_page_cannot_read_codes_because_its_host_name_is_refused() throws IOException {
+        Answer rebound = http("GET", "/_emulator/handsets", "attacker.example:" + port, Map.of(), "");
+        assertThat(rebound.status()).isEqualTo(403);
+        assertThat(rebound.body()).doesNotContain("messages").contains("Host was attacker.example");
+        assertThat(http("GET", "/_emulator/handsets", "127.0.0.1:1", Map.of(), "").status()).as("another port").isEqualTo(403);
+    }
+
+    @Test
+    void a_cross_origin_page_can_neither_opt_numbers_out_nor_inject_faults() throws IOException {
+        String reply = "{\"from\":\"+14255550140\",\"to\":\"+12065550142\",\"text\":\"STOP\"}";
+        Answer simple = http("POST", "/_emulator/handsets/reply", local(), Map.of("Content-Type", "text/plain", "Origin", "https://attacker.example"), reply);
+        assertThat(simple.status()).isEqualTo(403);
+        Answer noOrigin = http("POST", "/_emulator/handsets/reply", local(), Map.of("Content-Type", "text/plain"), reply);
+        assertThat(noOrigin.status()).as("a text/plain body is never accepted").isEqualTo(415);
+        Answer crossSite = http("POST", "/_emulator/faults", local(), Map.of("Content-Type", "application/json", "Sec-Fetch-Site", "cross-site"),
+                "{\"kind\":\"SERVER_ERROR\"}");
+        assertThat(crossSite.status()).isEqualTo(403);
+        Answer preflight = http("OPTIONS", "/_emulator/faults", local(), Map.of("Origin", "https://attacker.example",
+                "Access-Control-Request-Method", "POST"), "");
+        assertThat(preflight.status()).isEqualTo(403);
+        assertThat(preflight.headers()).doesNotContainKey("access-control-allow-origin");
+
+        assertThat(fixture.emulator.faults().rules()).isEmpty();
+        assertThat(fixture.sms.describeOptedOutNumbers(b -> b.optOutListName("Default")).optedOutNumbers()).isEmpty();
+        assertThat(fixture.emulator.sms().handsets()).isEmpty();
+    }
+
+    @Test
     void coverage_lists_the_implemented_operations_against_the_models() throws IOException {
         JsonNode coverage = http("GET", "/_emulator/coverage", local(), Map.of(), "").json();
         JsonNode sms = null;
