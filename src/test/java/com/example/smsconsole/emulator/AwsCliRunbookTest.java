@@ -96,7 +96,7 @@ class AwsCliRunbookTest {
         fixture.awaitReceipts();
 
         var delivered = aws("logs", "filter-log-events", "--log-group-name", LOG_GROUP,
-                "--filter-pattern", "{ $.eventType = \"TEXT_DELIVERED\" }");
+                "--filter-pattern", "{ $.eventType = \"TEXT_SUCCESSFUL\" && $.isFinal IS TRUE }");
         assertThat(delivered.json().path("events").findValuesAsString("message")).anyMatch(m -> m.contains(success))
                 .noneMatch(m -> m.contains(failure));
         var blocked = aws("logs", "filter-log-events", "--log-group-name", LOG_GROUP,
@@ -106,7 +106,7 @@ class AwsCliRunbookTest {
         var table = aws("logs", "filter-log-events", "--log-group-name", LOG_GROUP,
                 "--start-time", String.valueOf(System.currentTimeMillis() - 1_800_000),
                 "--query", "events[*].{Time:timestamp,Message:message}", "--output", "table");
-        assertThat(table.out()).contains("TEXT_QUEUED").contains("TEXT_SUCCESSFUL").contains("TEXT_DELIVERED");
+        assertThat(table.out()).contains("TEXT_QUEUED").contains("TEXT_SUCCESSFUL").contains("TEXT_BLOCKED");
     }
 
     @Test

@@ -64,6 +64,41 @@ class SmsVoiceBoto3ContractTest {
             call("untag", "untag_resource", ResourceArn=tf["PhoneNumberArn"], TagKeys=["Name"])
             call("tags_after", "list_tags_for_resource", ResourceArn=tf["PhoneNumberArn"])
             call("release_associated", "release_phone_number", PhoneNumberId=sim["PhoneNumberId"])
+            # what a platform manages besides registrations
+            spare = call("request_spare", "request_phone_number", IsoCountryCode="US", MessageType="TRANSACTIONAL",
+                         NumberCapabilities=["SMS"], NumberType="SIMULATOR")
+            new_pool = call("create_pool", "create_pool", OriginationIdentity=spare["PhoneNumberId"], MessageType="TRANSACTIONAL",
+                            DeletionProtectionEnabled=True)
+            call("update_pool", "update_pool", PoolId=new_pool["PoolId"], DeletionProtectionEnabled=False, SharedRoutesEnabled=True)
+            call("put_keyword", "put_keyword", OriginationIdentity=new_pool["PoolId"], Keyword="JOIN", KeywordMessage="Welcome.",
+                 KeywordAction="OPT_IN")
+            call("delete_keyword", "delete_keyword", OriginationIdentity=new_pool["PoolId"], Keyword="JOIN")
+            call("delete_stop", "delete_keyword", OriginationIdentity=new_pool["PoolId"], Keyword="STOP")
+            call("delete_pool", "delete_pool", PoolId=new_pool["PoolId"])
+            call("create_set", "create_configuration_set", ConfigurationSetName="boto-set")
+            call("default_type", "set_default_message_type", ConfigurationSetName="boto-set", MessageType="PROMOTIONAL")
+            call("default_sender", "set_default_sender_id", ConfigurationSetName="boto-set", SenderId="BOTO")
+            call("delete_set", "delete_configuration_set", ConfigurationSetName="boto-set")
+            call("create_list", "create_opt_out_list", OptOutListName="boto-list")
+            call("delete_list", "delete_opt_out_list", OptOutListName="boto-list")
+            call("override", "set_text_message_spend_limit_override", MonthlyLimit=1)
+            call("override_too_high", "set_text_message_spend_limit_override", MonthlyLimit=1000)
+            call("delete_override", "delete_text_message_spend_limit_override")
+            call("sender_gb", "request_sender_id", SenderId="BOTOCO", IsoCountryCode="GB")
+            call("sender_us", "request_sender_id", SenderId="BOTOCO", IsoCountryCode="US")
+            call("senders", "describe_sender_ids", Filters=[{"Name": "iso-country-code", "Values": ["GB"]}])
+            call("send_uk_pool", "send_text_message", DestinationPhoneNumber="+447860019066", OriginationIdentity=pool, MessageBody="hi")
+            call("send_uk_sender", "send_text_message", DestinationPhoneNumber="+447860019066", OriginationIdentity="BOTOCO", MessageBody="hi")
+            vdn = sms.create_verified_destination_number(DestinationPhoneNumber="+14255550166")["VerifiedDestinationNumberId"]
+            call("code", "send_destination_number_verification_code", VerifiedDestinationNumberId=vdn, VerificationChannel="TEXT",
+                 OriginationIdentity=pool, ConfigurationSetName="app-sms-config-set")
+            import re, urllib.request
+            handsets = json.load(urllib.request.urlopen(sys.argv[1] + "/_emulator/handsets"))
+            body = [h for h in handsets if h["number"] == "+14255550166"][0]["messages"][-1]["body"]
+            call("verify", "verify_destination_number", VerifiedDestinationNumberId=vdn, VerificationCode=re.sub(r"\\D", "", body))
+            call("voice", "send_voice_message", DestinationPhoneNumber="+14255550166", OriginationIdentity=pool, MessageBody="Hello by voice")
+            call("voice_simulator", "send_voice_message", DestinationPhoneNumber="+14254147755", OriginationIdentity=pool, MessageBody="x")
+            call("not_implemented", "create_protect_configuration")
             print(json.dumps(out, default=str))
             """;
 
@@ -101,7 +136,9 @@ class SmsVoiceBoto3ContractTest {
         assertThat(out.path("release_protected").path("error").asString()).isEqualTo("ConflictException");
         assertThat(out.path("release_protected").path("reason").asString()).isEqualTo("DELETION_PROTECTION_ENABLED");
         assertThat(out.path("update").path("DeletionProtectionEnabled").asBoolean()).isFalse();
-        assertThat(out.path("describe_toll_free").path("PhoneNumbers")).hasSize(1);
+        assertThat(out.path("describe_toll_free").path("PhoneNumbers").findValuesAsString("PhoneNumberId"))
+                .contains(out.path("request_toll_free").path("PhoneNumberId").asString())
+                .allSatisfy(id -> assertThat(id).startsWith("phone-"));
     }
 
     @Test
@@ -123,6 +160,39 @@ class SmsVoiceBoto3ContractTest {
         assertThat(out.path("tags").path("Tags").get(0).path("Value").asString()).isEqualTo("support line");
         assertThat(out.path("tags_after").path("Tags")).isEmpty();
         assertThat(out.path("release_associated").path("Status").asString()).isEqualTo("DELETED");
+    }
+
+    @Test
+    void pools_keywords_configuration_sets_opt_out_lists_and_spend_limits() {
+        assertThat(out.path("create_pool").path("DeletionProtectionEnabled").asBoolean()).isTrue();
+        assertThat(out.path("update_pool").path("SharedRoutesEnabled").asBoolean()).isTrue();
+        assertThat(out.path("put_keyword").path("KeywordAction").asString()).isEqualTo("OPT_IN");
+        assertThat(out.path("delete_keyword").path("Keyword").asString()).isEqualTo("JOIN");
+        assertThat(out.path("delete_stop").path("reason").asString()).isEqualTo("RESOURCE_DELETION_NOT_ALLOWED");
+        assertThat(out.path("delete_pool").path("Status").asString()).isEqualTo("DELETING");
+        assertThat(out.path("create_set").path("ConfigurationSetName").asString()).isEqualTo("boto-set");
+        assertThat(out.path("default_type").path("MessageType").asString()).isEqualTo("PROMOTIONAL");
+        assertThat(out.path("default_sender").path("SenderId").asString()).isEqualTo("BOTO");
+        assertThat(out.path("delete_set").path("DefaultSenderId").asString()).isEqualTo("BOTO");
+        assertThat(out.path("create_list").path("OptOutListArn").asString()).endsWith(":opt-out-list/boto-list");
+        assertThat(out.path("delete_list").path("OptOutListName").asString()).isEqualTo("boto-list");
+        assertThat(out.path("override").path("MonthlyLimit").asLong()).isEqualTo(1L);
+        assertThat(out.path("override_too_high").path("reason").asString()).isEqualTo("REQUESTED_SPEND_LIMIT_HIGHER_THAN_SERVICE_LIMIT");
+        assertThat(out.path("delete_override").path("MonthlyLimit").asLong()).isEqualTo(1L);
+    }
+
+    @Test
+    void sender_ids_voice_messages_and_unimplemented_operations() {
+        assertThat(out.path("sender_gb").path("SenderIdArn").asString()).endsWith(":sender-id/BOTOCO/GB");
+        assertThat(out.path("sender_us").path("reason").asString()).isEqualTo("SENDER_ID_NOT_SUPPORTED");
+        assertThat(out.path("senders").path("SenderIds")).hasSize(1);
+        assertThat(out.path("send_uk_pool").path("reason").asString()).isEqualTo("NO_ORIGINATION_IDENTITIES_FOUND");
+        assertThat(out.path("send_uk_sender").path("MessageId").asString()).isNotBlank();
+        assertThat(out.path("verify").path("Status").asString()).isEqualTo("VERIFIED");
+        assertThat(out.path("voice").path("MessageId").asString()).isNotBlank();
+        assertThat(out.path("voice_simulator").path("reason").asString()).isEqualTo("NO_ORIGINATION_IDENTITIES_FOUND");
+        assertThat(out.path("not_implemented").path("status").asInt()).isEqualTo(501);
+        assertThat(out.path("not_implemented").path("error").asString()).isEqualTo("NotImplementedException");
     }
 
     static String python() {

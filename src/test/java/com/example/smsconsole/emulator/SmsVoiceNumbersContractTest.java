@@ -45,7 +45,8 @@ class SmsVoiceNumbersContractTest {
                 "app.emulator.review.reviewing-to-decision", "1m",
                 "app.emulator.review.provisioning", "1m",
                 "app.emulator.review.missing-field-denial", "10s",
-                "app.emulator.numbers.activation", "5s"));
+                "app.emulator.numbers.activation", "5s",
+                "app.emulator.seed.state", "simulator-only"));
         sms = fixture.sms;
     }
 

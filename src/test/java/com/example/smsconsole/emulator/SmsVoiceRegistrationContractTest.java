@@ -41,7 +41,8 @@ class SmsVoiceRegistrationContractTest {
                 "app.emulator.review.submitted-to-reviewing", "1m",
                 "app.emulator.review.reviewing-to-decision", "2m",
                 "app.emulator.review.provisioning", "30s",
-                "app.emulator.review.missing-field-denial", "5s"));
+                "app.emulator.review.missing-field-denial", "5s",
+                "app.emulator.seed.state", "simulator-only"));
         sms = fixture.sms;
     }
 

@@ -39,27 +39,41 @@ class SmsVoiceResourcesContractTest {
     }
 
     @Test
-    void the_seeded_pool_holds_one_simulator_number() {
+    void the_default_seed_pool_holds_the_simulator_number_and_a_registered_toll_free_number() {
         var pool = sms.describePools(b -> b.poolIds(POOL)).pools().getFirst();
         assertThat(pool.statusAsString()).isEqualTo("ACTIVE");
         assertThat(pool.optOutListName()).isEqualTo("Default");
         assertThat(pool.poolArn()).isEqualTo("arn:aws:sms-voice:us-east-1:000000000000:pool/" + POOL);
-        var identities = sms.listPoolOriginationIdentities(b -> b.poolId(POOL));
-        assertThat(identities.originationIdentities()).singleElement().satisfies(i -> {
-            assertThat(i.phoneNumber()).isEqualTo("+12065550142");
-            assertThat(i.isoCountryCode()).isEqualTo("US");
-        });
-        var number = sms.describePhoneNumbers(b -> {}).phoneNumbers().getFirst();
-        assertThat(number.numberType()).isEqualTo(NumberType.SIMULATOR);
-        assertThat(number.poolId()).isEqualTo(POOL);
-        assertThat(number.numberCapabilitiesAsStrings()).containsExactly("SMS");
-        assertThat(sms.describePhoneNumbers(b -> b.filters(f -> f.name("number-type").values("TOLL_FREE"))).phoneNumbers()).isEmpty();
+        var identities = sms.listPoolOriginationIdentities(b -> b.poolId(POOL)).originationIdentities();
+        assertThat(identities).extracting(i -> i.phoneNumber()).containsExactly("+12065550142", "+18885550142");
+        var simulator = sms.describePhoneNumbers(b -> b.filters(f -> f.name("number-type").values("SIMULATOR"))).phoneNumbers().getFirst();
+        assertThat(simulator.poolId()).isEqualTo(POOL);
+        assertThat(simulator.numberCapabilitiesAsStrings()).containsExactly("SMS");
+        var tollFree = sms.describePhoneNumbers(b -> b.filters(f -> f.name("number-type").values("TOLL_FREE"))).phoneNumbers().getFirst();
+        assertThat(tollFree.statusAsString()).isEqualTo("ACTIVE");
+        assertThat(tollFree.numberCapabilitiesAsStrings()).containsExactly("SMS", "VOICE");
+        var registration = sms.describeRegistrations(b -> b.registrationIds(tollFree.registrationId())).registrations().getFirst();
+        assertThat(registration.registrationStatusAsString()).isEqualTo("COMPLETE");
+        assertThat(sms.listRegistrationAssociations(b -> b.registrationId(registration.registrationId())).registrationAssociations())
+                .singleElement().satisfies(a -> assertThat(a.resourceId()).isEqualTo(tollFree.phoneNumberId()));
+        assertThat(sms.describeRegistrationFieldValues(b -> b.registrationId(registration.registrationId())).registrationFieldValues())
+                .extracting(v -> v.fieldPath()).contains("companyInfo.companyName", "messagingUseCase.optInImage");
         assertThat(sms.describePools(b -> b.filters(f -> f.name("status").values("ACTIVE"))).pools()).hasSize(1);
         assertThatThrownBy(() -> sms.describePools(b -> b.poolIds("pool-0000"))).isInstanceOfSatisfying(ResourceNotFoundException.class,
                 e -> assertThat(e.resourceTypeAsString()).isEqualTo("pool"));
         assertThatThrownBy(() -> sms.describePools(b -> b.filters(f -> f.name("color").values("red"))))
                 .isInstanceOf(ValidationException.class);
         assertThat(sms.describeSenderIds(b -> {}).senderIds()).isEmpty();
+    }
+
+    @Test
+    void the_simulator_only_seed_holds_just_the_simulator_number() {
+        fixture.close();
+        fixture = new EmulatorFixture(Map.of("app.emulator.seed.state", "simulator-only"));
+        sms = fixture.sms;
+        assertThat(sms.listPoolOriginationIdentities(b -> b.poolId(POOL)).originationIdentities())
+                .singleElement().satisfies(i -> assertThat(i.phoneNumber()).isEqualTo("+12065550142"));
+        assertThat(sms.describeRegistrations(b -> {}).registrations()).isEmpty();
     }
 
     @Test

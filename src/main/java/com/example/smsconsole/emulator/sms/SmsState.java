@@ -272,6 +272,7 @@ public class SmsState {
         public String message = "";
         public String handsetNumber = "";
         public String from = "";
+        public String channel = "TEXT";
         public @Nullable String messageId;
     }
 }
