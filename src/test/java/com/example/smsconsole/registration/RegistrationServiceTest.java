@@ -302,6 +302,35 @@ class RegistrationServiceTest {
     }
 
     @Test
+    void a_new_version_that_aws_starts_empty_is_refilled_with_every_value_of_the_denied_one() throws InterruptedException {
+        RegistrationForm form = service.form(TOLL_FREE);
+        Map<String, Object> values = FormFiller.requiredValues(form, "Empty Draft Corp", service);
+        String id = service.saveDraft(new RegistrationService.Draft(TOLL_FREE), form, values, (d, t, f) -> { });
+        SupportedAssociation number = tollFreeNumber(form);
+        service.requestNumber(id, number, "TRANSACTIONAL", service.numberRequestToken(id, number));
+        // the emulator's steering tag for the behaviour some accounts report: CreateRegistrationVersion
+        // answers a draft that holds none of the previous values
+        gateway.tag(service.registration(id).orElseThrow().arn(), "emulator:new-version-values", "EMPTY");
+        emulator.sms().steerReview(id, List.of("DENIED"));
+        service.submit(id, form);
+        awaitStatus(id, s -> s.equals("REQUIRES_UPDATES"));
+
+        List<String> written = new ArrayList<>();
+        RegistrationService.Refill refill = service.createVersion(id, form, (d, t, f) -> {
+            if (!f.isEmpty()) {
+                written.add(f);
+            }
+        });
+        assertThat(refill.version()).isEqualTo(2);
+        assertThat(refill.copiedFrom()).isEqualTo(1);
+        assertThat(refill.heldByAws()).isZero();
+        assertThat(refill.written()).isEqualTo(values.size());
+        assertThat(written).containsExactlyInAnyOrderElementsOf(values.keySet());
+        assertThat(gateway.fieldValues(id, 2L)).hasSize(values.size());
+        assertThat(service.formValues(id)).isEqualTo(values);
+    }
+
+    @Test
     void a_save_stopped_half_way_resumes_from_what_aws_holds_without_a_second_registration() {
         RegistrationForm form = service.form(TOLL_FREE);
         String company = "Half Way Corp " + System.nanoTime();

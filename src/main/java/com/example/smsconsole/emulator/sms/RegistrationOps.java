@@ -31,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  * denied after {@code review.missing-field-denial} with a "Missing required field" reason per
  * field. Otherwise the outcome is steered by the registration's tag {@code emulator:review-outcomes}
  * (for example {@code DENIED/APPROVED}: the first submitted version is denied, the second approved),
- * then {@code review.default-outcome}.
+ * then {@code review.default-outcome}. The tag {@code emulator:new-version-values} = {@code EMPTY} makes
+ * CreateRegistrationVersion start the new draft empty instead of copying the previous values.
  *
  * <p>Associations follow the type definition's SupportedAssociations: an ASSOCIATE_BEFORE_SUBMIT
  * resource (the toll-free number of a toll-free registration, the approved brand of a 10DLC campaign
@@ -42,6 +43,13 @@ import tools.jackson.databind.node.ObjectNode;
 final class RegistrationOps {
 
     static final String OUTCOMES_TAG = "emulator:review-outcomes";
+    /**
+     * Steers what CreateRegistrationVersion puts into the new draft: {@code COPY} (the default) the
+     * values of the version before, {@code EMPTY} nothing. Real accounts report both (one
+     * third-party guide says the new draft inherits the values, another that it comes empty), so a
+     * console must work either way; this tag lets a test choose.
+     */
+    static final String NEW_VERSION_VALUES_TAG = "emulator:new-version-values";
     private static final Map<String, String> HISTORY_FIELDS = Map.of(
             "DRAFT", "DraftTimestamp", "SUBMITTED", "SubmittedTimestamp", "AWS_REVIEWING", "AwsReviewingTimestamp",
             "REVIEWING", "ReviewingTimestamp", "REQUIRES_AUTHENTICATION", "RequiresAuthenticationTimestamp",
@@ -830,7 +838,8 @@ final class RegistrationOps {
         version.number = latest.number + 1;
         version.status = "DRAFT";
         version.history.put("DRAFT", now);
-        base.fields.forEach((path, value) -> {
+        boolean empty = reg.tags.stream().anyMatch(t -> NEW_VERSION_VALUES_TAG.equals(t.key) && "EMPTY".equalsIgnoreCase(t.value));
+        (empty ? Map.<String, SmsState.FieldValue>of() : base.fields).forEach((path, value) -> {
             var copy = new SmsState.FieldValue();
             copy.fieldPath = value.fieldPath;
             copy.selectChoices = value.selectChoices == null ? null : new ArrayList<>(value.selectChoices);
