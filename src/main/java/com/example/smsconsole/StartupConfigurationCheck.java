@@ -22,7 +22,8 @@ import org.springframework.core.env.PropertySource;
  * the SMS resources ({@code AWS_SMS_*}), a configured user, and for {@code prod} the PostgreSQL connection
  * and the region. Otherwise it stops before anything starts, with one line that names every missing
  * environment variable; a value that is still an unresolved {@code ${...}} counts as missing. Registered in
- * {@code META-INF/spring.factories}; runs once the profile's properties are loaded and logging is set up.
+ * {@code META-INF/spring.factories}; runs once the profile's properties are loaded and logging is set up. See
+ * docs/decisions/009-20261201-infrastructure-shape.md.
  */
 class StartupConfigurationCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
