@@ -50,7 +50,8 @@ class InfrastructureTest {
                 break;
             }
         }
-        String block = file.substring(start, end).replaceAll("(?m)^\\s*#.*$", "");
+        // comments and the count expression out: only the literal settings are read
+        String block = file.substring(start, end).replaceAll("(?m)^\\s*(#|count\\s*=).*$", "");
         Map<String, Object> parsed = new HCLParser().parse(block, true);
         return (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) parsed.get("resource")).get(type)).get(name);
     }
