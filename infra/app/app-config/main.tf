@@ -1,8 +1,10 @@
-# The app's configuration, one file per environment (dev.tf, prod.tf); read by infra/app/service.
+# The app's configuration, one file per environment (dev.tf, prod.tf), in the platform's shape; read by
+# infra/app/service. No resources and no provider: it only computes values.
 locals {
-  app_name = "app"
+  app_name       = "app"
+  default_region = "us-east-1"
 
-  # SMS notifications: the console and the app need them; set to false to create none of it.
+  # SMS notifications through AWS End User Messaging SMS, for the app and the SMS console
   enable_sms_notifications = true
 
   environments = ["dev", "prod"]
@@ -10,6 +12,10 @@ locals {
 
 output "app_name" {
   value = local.app_name
+}
+
+output "default_region" {
+  value = local.default_region
 }
 
 output "enable_sms_notifications" {

@@ -1,84 +1,57 @@
-# The app's service in one environment: creates the SMS resources from the environment's
-# configuration and hands their names to the app and to the console as environment variables.
-# Apply with: make infra-update-app-service APP_NAME=app ENVIRONMENT=dev
+# The app's service layer in one environment, in the platform's shape: the environment's configuration
+# from ../app-config, the workspace prefix for temporary environments, and the SMS resources wired in
+# notifications.tf. Apply from the repository root:
+#   make infra-update-app-service APP_NAME=app ENVIRONMENT=dev
 
-terraform {
-  backend "s3" {}
+locals {
+  # Temporary environments (any workspace but "default", for example a pull request's) prefix their
+  # resources with the workspace and reuse the permanent environment's phone pool.
+  prefix       = terraform.workspace == "default" ? "" : "${terraform.workspace}-"
+  is_temporary = terraform.workspace != "default"
+
+  environment_config = module.app_config.environment_configs[var.environment_name]
+  service_name       = "${local.prefix}${local.environment_config.service_name}"
+
+  tags = {
+    application = module.app_config.app_name
+    environment = var.environment_name
+    service     = local.service_name
+  }
 }
 
-variable "environment" {
-  type = string
-}
-
-variable "app_task_role_name" {
-  type        = string
-  description = "IAM role of the app's tasks."
-}
-
-variable "console_task_role_name" {
-  type        = string
-  default     = null
-  description = "IAM role of the SMS console's tasks, when the console runs in this environment."
-}
-
-variable "private_subnet_ids" {
-  type    = list(string)
-  default = []
-}
-
-variable "vpc_id" {
-  type    = string
-  default = null
-}
-
-variable "endpoint_security_group_ids" {
-  type    = list(string)
-  default = []
+provider "aws" {
+  region = local.environment_config.region
+  default_tags {
+    tags = local.tags
+  }
 }
 
 module "app_config" {
   source = "../app-config"
 }
 
-locals {
-  environment_config   = module.app_config.environment_configs[var.environment]
-  notifications_config = local.environment_config.notifications_config
+# The platform's service module attaches the app's policy to the task role (extra_policies); without it,
+# name the roles here.
+resource "aws_iam_role_policy_attachment" "app_sms_access" {
+  count      = local.sms_config != null && var.app_task_role_name != null ? 1 : 0
+  role       = var.app_task_role_name
+  policy_arn = module.notifications_sms[0].access_policy_arn
 }
 
-module "sms_notifications" {
-  count  = local.notifications_config != null ? 1 : 0
-  source = "../../modules/sms-notifications"
-
-  name                                    = local.notifications_config.name
-  sms_sender_phone_number_registration_id = local.notifications_config.sms_sender_phone_number_registration_id
-  sms_number_type                         = local.notifications_config.sms_number_type
-  log_retention_days                      = local.notifications_config.log_retention_days
-  enable_vpc_endpoint                     = length(var.private_subnet_ids) > 0
-  vpc_id                                  = var.vpc_id
-  subnet_ids                              = var.private_subnet_ids
-  security_group_ids                      = var.endpoint_security_group_ids
-  app_role_names                          = [var.app_task_role_name]
-  console_role_names                      = var.console_task_role_name == null ? [] : [var.console_task_role_name]
+resource "aws_iam_role_policy_attachment" "console_sms_access" {
+  count      = local.sms_config != null && var.console_task_role_name != null ? 1 : 0
+  role       = var.console_task_role_name
+  policy_arn = module.notifications_sms[0].console_access_policy_arn
 }
 
-locals {
-  # what the app's container receives
-  app_environment_variables = local.notifications_config == null ? {} : {
-    AWS_SMS_CONFIGURATION_SET_NAME = module.sms_notifications[0].configuration_set_name
-    AWS_SMS_PHONE_POOL_ARN         = module.sms_notifications[0].phone_pool_arn
-    AWS_SMS_PHONE_POOL_ID          = module.sms_notifications[0].phone_pool_id
-  }
-  # what the console's container receives: the same, plus the log group it reads receipts from
-  console_environment_variables = local.notifications_config == null ? {} : merge(local.app_environment_variables, {
-    AWS_SMS_DELIVERY_LOG_GROUP = module.sms_notifications[0].log_group_name
-    SPRING_PROFILES_ACTIVE     = "aws,postgres"
-  })
-}
+# For a VPC whose network layer has no endpoints for SMS and CloudWatch Logs.
+module "notifications_sms_vpc_endpoints" {
+  count  = local.sms_config != null && var.vpc_endpoints != null ? 1 : 0
+  source = "../../modules/notifications-sms/vpc-endpoints"
 
-output "app_environment_variables" {
-  value = local.app_environment_variables
-}
-
-output "console_environment_variables" {
-  value = local.console_environment_variables
+  name               = local.sms_name
+  vpc_id             = var.vpc_endpoints.vpc_id
+  subnet_ids         = var.vpc_endpoints.subnet_ids
+  security_group_ids = var.vpc_endpoints.security_group_ids
+  existing_services  = var.vpc_endpoints.existing_services
 }

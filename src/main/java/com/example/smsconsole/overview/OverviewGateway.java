@@ -229,10 +229,38 @@ class OverviewGateway {
     }
 
     /**
-     * The harmless calls that show whether the console may call each API: describe calls with the
-     * smallest page, and a dry-run send to the success simulator number through the pool.
+     * The US destination simulator numbers (AWS user guide, "Simulator phone numbers"): a dry run to either
+     * sends nothing, and the failure number is as good a target as the success number.
      */
-    Map<String, Supplier<? extends AwsResponse>> probes(String poolId, String configurationSet, String logGroup) {
+    static final List<String> SIMULATOR_DESTINATIONS = List.of("+14254147755", "+14254147167");
+
+    /**
+     * A simulator destination number that is not on the pool's opt-out list, for the dry-run send: AWS
+     * refuses a send to an opted-out number, which would read as a failed permission. Empty when every one is
+     * opted out. When the pool or its list cannot be read, the first (the other checks report why).
+     */
+    Optional<String> dryRunDestination(String poolId) {
+        try {
+            String list = pool(poolId).map(Pool::optOutListName).orElse(null);
+            if (list == null) {
+                return Optional.of(SIMULATOR_DESTINATIONS.getFirst());
+            }
+            var optedOut = AwsCalls.smsVoice("DescribeOptedOutNumbers",
+                    () -> sms.describeOptedOutNumbers(b -> b.optOutListName(list).optedOutNumbers(SIMULATOR_DESTINATIONS)));
+            List<String> out = optedOut.optedOutNumbers().stream().map(o -> o.optedOutNumber()).toList();
+            return SIMULATOR_DESTINATIONS.stream().filter(n -> !out.contains(n)).findFirst();
+        } catch (com.example.smsconsole.aws.AwsCallException e) {
+            return Optional.of(SIMULATOR_DESTINATIONS.getFirst());
+        }
+    }
+
+    /**
+     * The harmless calls that show whether the console may call each API: describe calls with the
+     * smallest page, and, for the changes AWS offers a dry run for (the operations whose request has a
+     * {@code DryRun} member in the service model: of those the console makes, SendTextMessage), a dry run.
+     * {@code dryRunDestination} null leaves the dry-run send out.
+     */
+    Map<String, Supplier<? extends AwsResponse>> probes(String poolId, String configurationSet, String logGroup, @Nullable String dryRunDestination) {
         Map<String, Supplier<? extends AwsResponse>> probes = new LinkedHashMap<>();
         probes.put("sms-voice:DescribeRegistrations", () -> AwsCalls.smsVoice("DescribeRegistrations", () -> sms.describeRegistrations(b -> b.maxResults(1))));
         probes.put("sms-voice:DescribeRegistrationTypeDefinitions", () -> AwsCalls.smsVoice("DescribeRegistrationTypeDefinitions",
@@ -253,9 +281,11 @@ class OverviewGateway {
                 () -> sms.describeKeywords(b -> b.originationIdentity(poolId).maxResults(1))));
         probes.put("sms-voice:ListPoolOriginationIdentities", () -> AwsCalls.smsVoice("ListPoolOriginationIdentities",
                 () -> sms.listPoolOriginationIdentities(b -> b.poolId(poolId).maxResults(1))));
-        probes.put("sms-voice:SendTextMessage", () -> AwsCalls.smsVoice("SendTextMessage", () -> sms.sendTextMessage(b -> b
-                .destinationPhoneNumber("+14254147755").originationIdentity(poolId).configurationSetName(configurationSet)
-                .messageBody("Permission check (dry run, not sent)").dryRun(true))));
+        if (dryRunDestination != null) {
+            probes.put("sms-voice:SendTextMessage", () -> AwsCalls.smsVoice("SendTextMessage", () -> sms.sendTextMessage(b -> b
+                    .destinationPhoneNumber(dryRunDestination).originationIdentity(poolId).configurationSetName(configurationSet)
+                    .messageBody("Permission check (dry run, not sent)").dryRun(true))));
+        }
         probes.put("logs:DescribeLogGroups", () -> AwsCalls.logs("DescribeLogGroups", () -> logs.describeLogGroups(b -> b.logGroupNamePrefix(logGroup).limit(1))));
         probes.put("logs:FilterLogEvents", () -> AwsCalls.logs("FilterLogEvents", () -> logs.filterLogEvents(b -> b.logGroupName(logGroup)
                 .startTime(System.currentTimeMillis() - 60_000).limit(1))));

@@ -38,6 +38,12 @@ public class SetupChecks {
         }
     }
 
+    /** Where the console's IAM actions are listed (its policy, which a platform team attaches to the console's role). */
+    static final String CONSOLE_POLICY = "console_actions in infra/modules/notifications-sms/resources/access.tf";
+    /** Where the environment variables come from. */
+    static final String OUTPUT = "make infra-output-app-service APP_NAME=<app> ENVIRONMENT=<environment>";
+    static final String APPLY = "make infra-update-app-service APP_NAME=<app> ENVIRONMENT=<environment>";
+
     private static final List<String> ALL_TEXT = List.of("ALL", "TEXT_ALL");
     private static final List<String> TEXT_TYPES = List.of("TEXT_QUEUED", "TEXT_PENDING", "TEXT_SUCCESSFUL", "TEXT_DELIVERED", "TEXT_BLOCKED",
             "TEXT_INVALID", "TEXT_SPAM", "TEXT_TTL_EXPIRED", "TEXT_UNREACHABLE", "TEXT_CARRIER_UNREACHABLE", "TEXT_CARRIER_BLOCKED",
@@ -120,9 +126,9 @@ public class SetupChecks {
         } catch (AwsCallException e) {
             boolean denied = e.errorCode().startsWith("AccessDenied");
             return List.of(SetupCheck.red(id, title(id), e.userMessage() + " (" + e.operation() + ": " + e.supportLine() + ")",
-                    denied ? "Grant the IAM action " + e.service() + ":" + e.operation() + " to the console's role."
-                            : "Refresh; if it persists, give AWS support the request id.",
-                    null, denied ? "console IAM policy (infra/modules/sms-notifications)" : null));
+                    denied ? "Add the IAM action " + e.service() + ":" + e.operation() + " to the console-access policy (" + CONSOLE_POLICY + "), then "
+                            + APPLY + "." : "Refresh; if it persists, give AWS support the request id.",
+                    null, denied ? "console-access policy (" + CONSOLE_POLICY + ")" : null));
         }
     }
 
@@ -137,7 +143,7 @@ public class SetupChecks {
         List<String> missing = values.entrySet().stream().filter(e -> e.getValue() == null || e.getValue().isBlank()).map(Map.Entry::getKey).toList();
         if (!missing.isEmpty()) {
             return List.of(SetupCheck.red("environment", title("environment"), "Not set: " + String.join(", ", missing) + ".",
-                    "Set them from the outputs of the sms-notifications module (infra/<APP_NAME>/app-config).", null, String.join(", ", missing)));
+                    "Set them to what " + OUTPUT + " prints (the console's environment from the infrastructure).", null, String.join(", ", missing)));
         }
         return List.of(SetupCheck.green("environment", title("environment"), "Configuration set " + resources.configurationSetName() + ", pool "
                 + resources.phonePoolId() + ", log group " + resources.deliveryLogGroup() + "."));
@@ -148,11 +154,11 @@ public class SetupChecks {
         Optional<OverviewGateway.Pool> pool = gateway.pool(poolId);
         if (pool.isEmpty()) {
             return List.of(SetupCheck.red("pool", title("pool"), "AWS has no pool " + poolId + ".",
-                    "Apply the sms-notifications module, or set AWS_SMS_PHONE_POOL_ID to an existing pool.", null, "AWS_SMS_PHONE_POOL_ID"));
+                    APPLY + ", then set AWS_SMS_PHONE_POOL_ID and AWS_SMS_PHONE_POOL_ARN to what " + OUTPUT + " prints.", null, "AWS_SMS_PHONE_POOL_ID"));
         }
         if (!pool.get().arn().equals(resources.phonePoolArn())) {
             return List.of(SetupCheck.red("pool", title("pool"), "AWS_SMS_PHONE_POOL_ARN is " + resources.phonePoolArn() + " but the pool's ARN is "
-                    + pool.get().arn() + ".", "Set AWS_SMS_PHONE_POOL_ARN to the pool's ARN.", null, "AWS_SMS_PHONE_POOL_ARN"));
+                    + pool.get().arn() + ".", "Set AWS_SMS_PHONE_POOL_ARN to the pool's ARN (" + OUTPUT + " prints both).", null, "AWS_SMS_PHONE_POOL_ARN"));
         }
         List<String> identities = gateway.poolIdentities(poolId);
         List<NumberRow> numbers = gateway.phoneNumbers().stream().filter(n -> identities.contains(n.id()) || identities.contains(n.value())
@@ -160,7 +166,7 @@ public class SetupChecks {
         List<NumberRow> active = numbers.stream().filter(n -> n.status().equals("ACTIVE") || n.status().equals("REGISTERED")).toList();
         if (active.isEmpty()) {
             return List.of(SetupCheck.red("pool", title("pool"), "Pool " + poolId + " (" + pool.get().status() + ") has no active origination identity ("
-                    + identities.size() + " in it).", "Add an active phone number to the pool (sms-notifications module).", null,
+                    + identities.size() + " in it).", "Give the pool an active number: sms_sender_phone_number_id or sms_sender_phone_number_registration_id in infra/<app>/app-config/<environment>.tf, then " + APPLY + ".", null,
                     "sms_sender_phone_number_registration_id"));
         }
         List<SetupCheck> checks = new ArrayList<>();
@@ -190,14 +196,14 @@ public class SetupChecks {
         Optional<List<OverviewGateway.EventDestination>> destinations = gateway.eventDestinations(set);
         if (destinations.isEmpty()) {
             return List.of(SetupCheck.red("event-destination", title("event-destination"), "AWS has no configuration set " + set + ".",
-                    "Apply the sms-notifications module, or set AWS_SMS_CONFIGURATION_SET_NAME to an existing set.", null,
+                    APPLY + ", then set AWS_SMS_CONFIGURATION_SET_NAME to what " + OUTPUT + " prints.", null,
                     "AWS_SMS_CONFIGURATION_SET_NAME"));
         }
         List<OverviewGateway.EventDestination> toLogs = destinations.get().stream().filter(d -> d.logGroupArn() != null).toList();
         if (toLogs.isEmpty()) {
             return List.of(SetupCheck.red("event-destination", title("event-destination"), "Configuration set " + set
                     + " has no CloudWatch Logs event destination: no delivery receipts are written.",
-                    "Add the event destination for all text events to " + resources.deliveryLogGroup() + " (sms-notifications module).", null,
+                    "Add the event destination for all text events to " + resources.deliveryLogGroup() + " (the configuration set's stack <name>-config-set; " + APPLY + ").", null,
                     "enable_sms_notifications"));
         }
         for (OverviewGateway.EventDestination d : toLogs) {
@@ -219,7 +225,7 @@ public class SetupChecks {
             problem = "Destination " + d.name() + " sends only " + String.join(", ", d.matchingEventTypes()) + ", not all text events.";
         }
         return List.of(SetupCheck.red("event-destination", title("event-destination"), problem,
-                "Point an enabled destination with TEXT_ALL at " + resources.deliveryLogGroup() + " (sms-notifications module).", null,
+                "Point an enabled destination with TEXT_ALL at " + resources.deliveryLogGroup() + " (" + APPLY + "), or set AWS_SMS_DELIVERY_LOG_GROUP to what " + OUTPUT + " prints.", null,
                 "AWS_SMS_DELIVERY_LOG_GROUP"));
     }
 
@@ -236,7 +242,7 @@ public class SetupChecks {
         Optional<OverviewGateway.LogGroup> group = gateway.logGroup(resources.deliveryLogGroup());
         if (group.isEmpty()) {
             return List.of(SetupCheck.red("log-group", title("log-group"), "Log group " + resources.deliveryLogGroup() + " does not exist.",
-                    "Apply the sms-notifications module, or set AWS_SMS_DELIVERY_LOG_GROUP to the group the configuration set writes to.", null,
+                    APPLY + ", then set AWS_SMS_DELIVERY_LOG_GROUP to what " + OUTPUT + " prints.", null,
                     "AWS_SMS_DELIVERY_LOG_GROUP"));
         }
         Instant last = group.get().lastEventAt();
@@ -300,7 +306,7 @@ public class SetupChecks {
         String list = gateway.pool(resources.phonePoolId()).map(OverviewGateway.Pool::optOutListName).orElse(null);
         if (list == null) {
             checks.add(SetupCheck.red("keywords", title("keywords"), "The pool uses no opt-out list: numbers that reply STOP are not remembered.",
-                    "Set an opt-out list on the pool (sms-notifications module).", null, null));
+                    "Give the pool its opt-out list: " + APPLY + " (the pool's stack <name>-phone-pool sets it).", null, null));
         } else if (!gateway.optOutListExists(list)) {
             checks.add(SetupCheck.red("keywords", title("keywords"), "The pool's opt-out list " + list + " does not exist.",
                     "Create the opt-out list or point the pool at an existing one.", null, null));
@@ -313,28 +319,35 @@ public class SetupChecks {
     List<SetupCheck> permissions() {
         List<String> denied = new ArrayList<>();
         List<String> failed = new ArrayList<>();
-        var probes = gateway.probes(resources.phonePoolId(), resources.configurationSetName(), resources.deliveryLogGroup());
+        Optional<String> destination = gateway.dryRunDestination(resources.phonePoolId());
+        var probes = gateway.probes(resources.phonePoolId(), resources.configurationSetName(), resources.deliveryLogGroup(), destination.orElse(null));
         probes.forEach((action, probe) -> {
             try {
                 probe.get();
             } catch (AwsCallException e) {
                 if (e.errorCode().startsWith("AccessDenied") || e.httpStatus() == 403) {
                     denied.add(action);
-                } else if (!"ResourceNotFoundException".equals(e.errorCode())) {
+                } else if (e.kind() != AwsCallException.Kind.CLIENT) {
+                    // throttled, an AWS error or unreachable: the call did not get as far as a decision
                     failed.add(action + " (" + e.errorCode() + ")");
                 }
+                // any other refusal (a missing resource, a validation) comes after IAM allowed the call
             }
         });
         if (!denied.isEmpty()) {
             return List.of(SetupCheck.red("permissions", title("permissions"), "AWS denied: " + String.join(", ", denied) + ".",
-                    "Grant the missing IAM action(s) " + String.join(", ", denied) + " in the console policy.", null,
-                    "console IAM policy (infra/modules/sms-notifications)"));
+                    "Add the missing IAM action(s) " + String.join(", ", denied) + " to the console-access policy (" + CONSOLE_POLICY
+                            + "), then make infra-update-app-service APP_NAME=<app> ENVIRONMENT=<environment>.",
+                    null, "console-access policy (" + CONSOLE_POLICY + ")"));
         }
         if (!failed.isEmpty()) {
-            return List.of(SetupCheck.amber("permissions", title("permissions"), "Allowed, but failed: " + String.join(", ", failed) + ".",
-                    "Refresh; the other checks say which resource is missing.", null, null));
+            return List.of(SetupCheck.amber("permissions", title("permissions"), "Not checked, AWS did not answer: " + String.join(", ", failed) + ".",
+                    "Refresh in a moment.", null, null));
         }
+        String dryRun = destination.isPresent() ? "SendTextMessage as a dry run to " + destination.get() + " (nothing is sent)"
+                : "not SendTextMessage: every US simulator destination number is on the pool's opt-out list, and a dry run to an opted-out number fails";
         return List.of(SetupCheck.green("permissions", title("permissions"), probes.size() + " calls allowed ("
-                + String.join(", ", probes.keySet()) + "); changes such as registrations are not probed."));
+                + String.join(", ", probes.keySet()) + "); of the changes, " + dryRun + ". The other changes (registrations, verified "
+                + "destination numbers, the opt-out list) have no dry run in the API and are not probed."));
     }
 }

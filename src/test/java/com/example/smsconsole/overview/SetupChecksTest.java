@@ -61,6 +61,12 @@ class SetupChecksTest {
         }
     }
 
+    <T> T read(java.util.function.Function<SmsState, T> value) {
+        synchronized (emulator.sms().lock()) {
+            return value.apply(emulator.sms().state());
+        }
+    }
+
     @Test
     void environment_variables_green_and_red_when_one_is_missing() {
         assertThat(level(checks.environment())).isEqualTo(SetupCheck.Level.GREEN);
@@ -237,6 +243,87 @@ class SetupChecksTest {
             assertThat(c.level()).isEqualTo(SetupCheck.Level.RED);
             assertThat(c.fix()).contains("sms-voice:DescribeSpendLimits");
         });
+    }
+
+    @Test
+    void the_hints_name_where_the_values_come_from() {
+        List<SetupCheck> red = with(new SmsResources(resources.configurationSetName(), "", resources.phonePoolArn(), resources.deliveryLogGroup()))
+                .environment();
+        assertThat(red).singleElement().satisfies(c -> assertThat(c.fix()).contains("make infra-output-app-service APP_NAME=<app> ENVIRONMENT=<environment>"));
+        assertThat(with(new SmsResources(resources.configurationSetName(), "pool-missing", resources.phonePoolArn(), resources.deliveryLogGroup()))
+                .pool()).singleElement().satisfies(c -> assertThat(c.fix()).contains("make infra-update-app-service").contains("make infra-output-app-service"));
+        emulator.faults().add(new FaultInjector.Rule("sms-voice", "DescribeKeywords", FaultInjector.Kind.ACCESS_DENIED, 0, 0));
+        assertThat(checks.permissions()).singleElement().satisfies(c -> {
+            assertThat(c.evidence()).isEqualTo("AWS denied: sms-voice:DescribeKeywords.");
+            assertThat(c.fix()).contains("sms-voice:DescribeKeywords").contains("console_actions in infra/modules/notifications-sms/resources/access.tf");
+        });
+    }
+
+    /** A dry run to an opted-out number is refused (DESTINATION_PHONE_NUMBER_OPTED_OUT) and would read as a failed permission. */
+    @Test
+    void the_dry_run_send_goes_to_a_simulator_number_that_is_not_opted_out() {
+        String list = sms.describePools(b -> b.poolIds(resources.phonePoolId())).pools().getFirst().optOutListName();
+        try {
+            sms.putOptedOutNumber(b -> b.optOutListName(list).optedOutNumber("+14254147755"));
+            assertThat(checks.permissions()).singleElement().satisfies(c -> {
+                assertThat(c.level()).isEqualTo(SetupCheck.Level.GREEN);
+                assertThat(c.evidence()).contains("SendTextMessage as a dry run to +14254147167");
+            });
+            sms.putOptedOutNumber(b -> b.optOutListName(list).optedOutNumber("+14254147167"));
+            assertThat(checks.permissions()).singleElement().satisfies(c -> {
+                assertThat(c.level()).isEqualTo(SetupCheck.Level.GREEN);
+                assertThat(c.evidence()).contains("not SendTextMessage: every US simulator destination number is on the pool's opt-out list");
+            });
+        } finally {
+            state(s -> s.optOutLists.values().stream().filter(l -> l.name.equals(list)).forEach(l -> {
+                l.numbers.remove("+14254147755");
+                l.numbers.remove("+14254147167");
+                l.lastRemovedAt.remove("+14254147755");
+                l.lastRemovedAt.remove("+14254147167");
+            }));
+        }
+        assertThat(checks.permissions()).singleElement().satisfies(c -> assertThat(c.evidence()).contains("dry run to +14254147755"));
+    }
+
+    /**
+     * The operations whose request has a DryRun member (the SDK's request classes are generated from the
+     * service model, the same as botocore's): each the console calls is probed, as a dry run.
+     */
+    @Test
+    void every_change_the_console_makes_that_has_a_dry_run_is_probed() throws Exception {
+        java.util.Set<String> called = new java.util.TreeSet<>();
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (var file : files.filter(f -> f.getFileName().toString().endsWith("Gateway.java")).toList()) {
+                var m = java.util.regex.Pattern.compile("AwsCalls\\.smsVoice\\(\"([A-Za-z]+)\"").matcher(java.nio.file.Files.readString(file));
+                while (m.find()) {
+                    called.add(m.group(1));
+                }
+            }
+        }
+        java.util.Set<String> withDryRun = new java.util.TreeSet<>();
+        for (var method : PinpointSmsVoiceV2Client.class.getMethods()) {
+            var parameters = method.getParameterTypes();
+            if (parameters.length == 1 && parameters[0].getSimpleName().endsWith("Request") && !parameters[0].getSimpleName().equals("Request")) {
+                try {
+                    parameters[0].getMethod("dryRun");
+                    withDryRun.add(parameters[0].getSimpleName().replace("Request", ""));
+                } catch (NoSuchMethodException e) {
+                    // no DryRun member
+                }
+            }
+        }
+        // the model's list: SendMediaMessage, SendNotifyTextMessage, SendNotifyVoiceMessage, SendTextMessage, SendVoiceMessage
+        assertThat(withDryRun).contains("SendTextMessage", "SendVoiceMessage", "SendMediaMessage").doesNotContain("CreateRegistration",
+                "CreateVerifiedDestinationNumber", "SendDestinationNumberVerificationCode");
+        called.retainAll(withDryRun);
+        assertThat(called).containsExactly("SendTextMessage");
+        var probes = gateway.probes(resources.phonePoolId(), resources.configurationSetName(), resources.deliveryLogGroup(), "+14254147755");
+        assertThat(probes.keySet()).containsAll(called.stream().map(a -> "sms-voice:" + a).toList());
+        // and it really is a dry run: nothing is sent
+        long before = read(s -> s.messagesSent);
+        probes.get("sms-voice:SendTextMessage").get();
+        long after = read(s -> s.messagesSent);
+        assertThat(after).isEqualTo(before);
     }
 
     @Test
