@@ -17,6 +17,8 @@ locals {
     without_resource_type = ["*"]
     # describe calls without ids list the account's resources and are evaluated against "*"
     listing_the_account = ["*"]
+    # a request that names none of the action's (optional) resource types is evaluated against "*"
+    requests_naming_no_resource = ["*"]
     # registrations the console creates: their ids are not known in advance
     registrations                = ["${local.sms_arn_prefix}:registration/*"]
     verified_destination_numbers = ["${local.sms_arn_prefix}:verified-destination-number/*"]
@@ -61,21 +63,34 @@ locals {
       "sms-voice:DescribeSenderIds",
       "sms-voice:DescribeVerifiedDestinationNumbers",
     ]
+    # a toll-free number is requested before its registration is associated, so the request names no
+    # registration (RequestPhoneNumber's Registration, Pool and OptOutList resource types are all optional);
+    # a 10DLC number is requested with its campaign's registration id, which "*" covers too
+    requests_naming_no_resource = [
+      "sms-voice:RequestPhoneNumber",
+    ]
     registrations = [
+      "sms-voice:CreateRegistrationAssociation",
       "sms-voice:CreateRegistrationVersion",
       "sms-voice:DeleteRegistration",
       "sms-voice:DeleteRegistrationFieldValue",
       "sms-voice:DescribeRegistrationFieldValues",
       "sms-voice:DescribeRegistrationVersions",
       "sms-voice:DiscardRegistrationVersion",
+      "sms-voice:ListRegistrationAssociations",
+      "sms-voice:ListTagsForResource",
       "sms-voice:PutRegistrationFieldValue",
       "sms-voice:SubmitRegistrationVersion",
+      "sms-voice:TagResource",
+      "sms-voice:UntagResource",
     ]
     verified_destination_numbers = [
       "sms-voice:DeleteVerifiedDestinationNumber",
       "sms-voice:VerifyDestinationNumber",
     ]
-    phone_numbers = []
+    phone_numbers = [
+      "sms-voice:CreateRegistrationAssociation",
+    ]
     sending_through_the_pool = [
       "sms-voice:SendDestinationNumberVerificationCode",
       "sms-voice:SendTextMessage",
@@ -124,8 +139,8 @@ resource "aws_iam_policy" "sms_access" {
 }
 
 resource "aws_iam_policy" "console_access" {
-  # checkov:skip=CKV_AWS_355:"*" only where nothing narrower can match: actions the Service Authorization Reference lists without a resource type (CreateRegistration, CreateRegistrationAttachment, CreateVerifiedDestinationNumber, DescribeAccountAttributes, DescribeAccountLimits, DescribeSpendLimits, the registration definitions, logs:DescribeLogGroups) and describe calls that list the account's resources.
-  # checkov:skip=CKV_AWS_290:The write actions on "*" are CreateRegistration, CreateRegistrationAttachment and CreateVerifiedDestinationNumber, which have no resource type to scope them to.
+  # checkov:skip=CKV_AWS_355:"*" only where nothing narrower can match: actions the Service Authorization Reference lists without a resource type (CreateRegistration, CreateRegistrationAttachment, CreateVerifiedDestinationNumber, DescribeAccountAttributes, DescribeAccountLimits, DescribeSpendLimits, the registration definitions, logs:DescribeLogGroups), describe calls that list the account's resources, and a toll-free RequestPhoneNumber, which names no resource.
+  # checkov:skip=CKV_AWS_290:The write actions on "*" are CreateRegistration, CreateRegistrationAttachment and CreateVerifiedDestinationNumber, which have no resource type to scope them to, and RequestPhoneNumber, whose toll-free request names none of its optional resource types (the number is associated with its registration after it exists).
   name        = "${var.name}-console-access"
   description = "What the SMS console calls for ${var.name}, and nothing more. Attach it to the console's role."
   policy      = local.console_policy

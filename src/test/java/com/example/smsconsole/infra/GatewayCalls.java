@@ -49,9 +49,11 @@ final class GatewayCalls {
             Map.entry("verifiedDestinationNumberIds", new Names("VerifiedDestinationNumber", "verified_destination_numbers")),
             Map.entry("phoneNumberId", new Names("PhoneNumber", "phone_numbers")),
             Map.entry("phoneNumberIds", new Names("PhoneNumber", "phone_numbers")),
-            // CreateRegistrationAssociation's ResourceId and TagResource's ResourceArn: a number the console requested
+            // CreateRegistrationAssociation's ResourceId: a number the console requested (or a brand registration,
+            // which the registration grant covers)
             Map.entry("resourceId", new Names("PhoneNumber", "phone_numbers")),
-            Map.entry("resourceArn", new Names("PhoneNumber", "phone_numbers")),
+            // Tag/Untag/ListTagsForResource's ResourceArn: the console tags registrations only (their Name tag)
+            Map.entry("resourceArn", new Names("Registration", "registrations")),
             Map.entry("logGroupName", new Names("log-group", "the_log_group")),
             Map.entry("logGroupIdentifier", new Names("log-group", "the_log_group")));
 
@@ -64,7 +66,9 @@ final class GatewayCalls {
             "numberType", "numberCapabilities", "numberCapabilitiesWithStrings", "deletionProtectionEnabled", "internationalSendingEnabled",
             "tags", "tagKeys", "key", "value", "owner", "orderBy",
             "descending", "startTime", "endTime", "filterPattern", "interleaved", "startFromHead", "logGroupNamePrefix", "logStreamNames",
-            "logStreamNamePrefix", "currentTimeMillis", "toEpochMilli", "ofEpochMilli", "keyword", "keywordAction", "keywordMessage");
+            "logStreamNamePrefix", "currentTimeMillis", "toEpochMilli", "ofEpochMilli", "keyword", "keywordAction", "keywordMessage",
+            // Java helpers inside a request's argument
+            "isBlank", "of", "strip");
 
     /**
      * Members a call is specified to set, added to those read from its text: verification codes are sent through
@@ -72,6 +76,14 @@ final class GatewayCalls {
      */
     static final Map<String, Set<String>> CONTRACT = Map.of(
             "SendDestinationNumberVerificationCode", Set.of("originationIdentity", "configurationSetName"));
+
+    /**
+     * Resource members a call may leave unset at run time (the value is null): such a call is also
+     * simulated without them, which IAM evaluates against "*". A toll-free number is requested
+     * without a registration id (it is associated afterwards), a 10DLC number with its campaign's.
+     */
+    static final Map<String, Set<String>> OPTIONAL = Map.of(
+            "RequestPhoneNumber", Set.of("registrationId"));
 
     private static final Pattern CALL = Pattern.compile("AwsCalls\\.(smsVoice|logs)\\(\"([A-Za-z]+)\",");
     private static final Pattern MEMBER = Pattern.compile("\\.([a-z][A-Za-z0-9]*)\\(");
@@ -104,6 +116,13 @@ final class GatewayCalls {
                 members.addAll(CONTRACT.getOrDefault(m.group(2), Set.of()));
                 int line = (int) source.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
                 calls.add(new Call(action, file.getFileName() + ":" + line, members));
+                Set<String> optional = new TreeSet<>(OPTIONAL.getOrDefault(m.group(2), Set.of()));
+                optional.retainAll(members);
+                if (!optional.isEmpty()) {
+                    Set<String> without = new TreeSet<>(members);
+                    without.removeAll(optional);
+                    calls.add(new Call(action, file.getFileName() + ":" + line + " without " + String.join(", ", optional), without));
+                }
             }
         }
         return calls;

@@ -142,10 +142,17 @@ class IamSimulationTest {
         }
         // iam-data: these three have no resource type, so "*" is the only way to grant them
         assertThat(onStarWithoutType).contains("CreateRegistration", "CreateRegistrationAttachment", "CreateVerifiedDestinationNumber");
+        Set<String> callsNamingNothing = new TreeSet<>();
+        for (JsonNode call : report.path("calls")) {
+            if (call.path("resource").asString().equals("*")) {
+                callsNamingNothing.add(call.path("action").asString());
+            }
+        }
         assertThat(writesOnStar).as("write actions granted on *").isNotEmpty().allSatisfy(name -> {
             assertThat(skip290.group(1)).as("the CKV_AWS_290 reason names %s", name).contains(name);
-            assertThat(report.path("actions").path("sms-voice:" + name).path("wildcardOnly").asBoolean())
-                    .as("%s has no resource type in iam-data", name).isTrue();
+            assertThat(report.path("actions").path("sms-voice:" + name).path("wildcardOnly").asBoolean()
+                    || callsNamingNothing.contains("sms-voice:" + name))
+                    .as("%s has no resource type in iam-data, or a call of it names no resource", name).isTrue();
         });
         assertThat(skip355.group(1)).contains("without a resource type").contains("list the account");
     }

@@ -89,7 +89,7 @@ class SetupChecksTest {
         assertThat(with(new SmsResources(resources.configurationSetName(), resources.phonePoolId(), "arn:aws:sms-voice:us-east-1:1:pool/other",
                 resources.deliveryLogGroup())).pool()).singleElement().satisfies(c -> assertThat(c.evidence()).contains("AWS_SMS_PHONE_POOL_ARN"));
 
-        // a toll-free registration approved by the emulator provisions a number; put it into a pool of its own
+        // a toll-free number associated with its registration before submit turns ACTIVE on approval; put it into a pool of its own
         String registrationId = completeTollFreeRegistration();
         List<String> original = new java.util.ArrayList<>();
         state(s -> {
@@ -115,12 +115,25 @@ class SetupChecksTest {
 
     private String completeTollFreeRegistration() throws InterruptedException {
         String id = sms.createRegistration(b -> b.registrationType("US_TOLL_FREE_REGISTRATION")).registrationId();
+        // the toll-free number is requested and associated before submit (AssociationBehavior ASSOCIATE_BEFORE_SUBMIT,
+        // AWS user guide registrations-sms-cli)
+        String numberId = sms.requestPhoneNumber(b -> b.isoCountryCode("US").messageType("TRANSACTIONAL").numberType("TOLL_FREE")
+                .numberCapabilitiesWithStrings("SMS")).phoneNumberId();
+        sms.createRegistrationAssociation(b -> b.registrationId(id).resourceId(numberId));
+        // a one-pixel PNG for the attachment fields (the opt-in screenshot)
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
         var definitions = sms.describeRegistrationFieldDefinitionsPaginator(b -> b.registrationType("US_TOLL_FREE_REGISTRATION")).registrationFieldDefinitions();
         for (var d : definitions) {
-            if (!"REQUIRED".equals(d.fieldRequirementAsString())) {
+            // REQUIRED and CONDITIONAL (the tax id fields are needed for every business type but sole proprietors)
+            if ("OPTIONAL".equals(d.fieldRequirementAsString())) {
                 continue;
             }
-            if ("SELECT".equals(d.fieldTypeAsString())) {
+            if ("ATTACHMENT".equals(d.fieldTypeAsString())) {
+                String attachment = sms.createRegistrationAttachment(b -> b.attachmentBody(software.amazon.awssdk.core.SdkBytes.fromByteArray(png)))
+                        .registrationAttachmentId();
+                sms.putRegistrationFieldValue(b -> b.registrationId(id).fieldPath(d.fieldPath()).registrationAttachmentId(attachment));
+            } else if ("SELECT".equals(d.fieldTypeAsString())) {
                 sms.putRegistrationFieldValue(b -> b.registrationId(id).fieldPath(d.fieldPath()).selectChoices(d.selectValidation().options().getFirst()));
             } else {
                 String example = d.displayHints().exampleTextValue() != null ? d.displayHints().exampleTextValue() : "Example value for the check";
