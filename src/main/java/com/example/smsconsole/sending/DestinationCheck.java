@@ -44,7 +44,9 @@ public record DestinationCheck(PhoneNumber number, Optional<SimulatorNumbers.Des
             return s.success() ? what + ": TEXT_DELIVERED is expected" : what + ": AWS accepts the text, then a failure receipt arrives";
         }
         if (!reachable()) {
-            return "The chosen From cannot reach it";
+            return sandbox && !"VERIFIED".equals(verification)
+                    ? "The chosen From cannot reach it, and the sandbox refuses it: " + (verification == null ? "not verified" : "verification " + verification)
+                    : "The chosen From cannot reach it";
         }
         if (!sandbox) {
             return "Production account: any number can be texted";

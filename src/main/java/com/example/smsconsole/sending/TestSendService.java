@@ -383,8 +383,8 @@ public class TestSendService {
         java.util.Set<String> simulatorOrigins = simulators().originationCountries();
         if (simulator.isPresent()) {
             if (simulatorOrigins.contains(number.regionCode())) {
-                return "Needs a " + name + " origination identity: a " + name + " simulator origination number (such as the local pool's)"
-                        + " or any active " + name + " number.";
+                return "Needs a " + name + " origination identity: a " + name + " simulator origination number or any active " + name
+                        + " number.";
             }
             return "Needs a " + name + " origination identity, such as a sender ID registered for " + name + " or a " + name
                     + " phone number. AWS offers simulator origination numbers in " + countries(simulatorOrigins)

@@ -109,6 +109,7 @@ class OverviewView extends VerticalLayout implements com.vaadin.flow.router.Befo
         checksSummary.addClassName("checks-summary");
         checks.addClassName("setup-checks");
         var checksHeader = new HorizontalLayout(new H3("Setup check"), checksSummary, refresh);
+        checksHeader.addClassName("checks-header");
         checksHeader.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(checksHeader, checks);
 
@@ -382,8 +383,7 @@ class OverviewView extends VerticalLayout implements com.vaadin.flow.router.Befo
         optOutMessage.clear();
         try {
             service.optOut(number);
-            optOutBinder.getBean().number = "";
-            optOutBinder.refreshFields();
+            optOutBinder.setBean(new OptOutForm());
             optOutMessage.success(number + " is on the opt-out list: AWS refuses texts to it from this pool.");
         } catch (RuntimeException e) {
             optOutMessage.failure(e);

@@ -140,7 +140,7 @@ class TestSendView extends VerticalLayout {
         destination.setValueChangeMode(ValueChangeMode.LAZY);
         destinationCheck.addClassName("destination-check");
         destinationCheck.setVisible(false);
-        origination.setWidth("30em");
+        origination.setWidth("36em");
         origination.setItemLabelGenerator(id -> Optional.ofNullable(originations.get(id)).map(Origination::label).orElse(id));
         configurationSet.setWidth("18em");
         configurationSet.setClearButtonVisible(true);
@@ -157,6 +157,7 @@ class TestSendView extends VerticalLayout {
         replace.addThemeVariants(ButtonVariant.LUMO_SMALL);
         replace.addClickListener(e -> body.setValue(SmsText.withReplacements(body.getValue())));
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        send.addClassName("send-button");
         // the browser turns the button off at the click, before a second click can reach the server
         send.setDisableOnClick(true);
         send.addClickListener(e -> send());
@@ -188,6 +189,7 @@ class TestSendView extends VerticalLayout {
         events.addColumn(e -> usd(total(e.price(), e.carrierFee()))).setHeader("Total").setAutoWidth(true).setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
         events.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        events.addClassName("receipts-grid");
         events.setAllRowsVisible(true);
         events.setVisible(false);
         watchStatus.addClassName("watch-status");
@@ -202,6 +204,7 @@ class TestSendView extends VerticalLayout {
         history.addColumn(h -> h.send().messageId() == null ? Optional.ofNullable(h.send().error()).orElse("") : h.send().messageId())
                 .setHeader("Message id / reason").setFlexGrow(1);
         history.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        history.addClassName("history-grid");
         history.setAllRowsVisible(true);
         history.setEmptyStateText("No test texts sent yet.");
 

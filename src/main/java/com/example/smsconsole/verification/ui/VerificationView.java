@@ -283,10 +283,12 @@ class VerificationView extends VerticalLayout {
         if (status.sandbox()) {
             tier.setText("Sandbox account · " + usage());
             tier.getElement().setAttribute("data-tier", "SANDBOX");
-            note.setText(status.remaining() == 0
+            boolean unverified = numbers.stream().anyMatch(n -> !n.verified());
+            note.setText((status.remaining() == 0
                     ? "The account has no room for more verified numbers: delete one to add another."
                     : "Texts reach only the numbers below once VERIFIED (and the SMS simulator numbers). " + status.remaining()
-                            + " more can be added.");
+                            + " more can be added.")
+                    + (unverified ? " A number that is not verified yet holds its place too, until it is verified or deleted." : ""));
         } else {
             tier.setText("Production account");
             tier.getElement().setAttribute("data-tier", String.valueOf(status.tier()));
@@ -296,7 +298,7 @@ class VerificationView extends VerticalLayout {
         add.setEnabled(status.sandbox() && status.remaining() > 0);
     }
 
-    /** "3 of 10 verified numbers used (1 verified, 2 pending: a pending number holds its place until it is deleted)". */
+    /** "3 of 10 verified numbers used (1 verified, 2 pending)": AWS counts every number the account holds, verified or not. */
     String usage() {
         String used = status.usage().replace(" used", " verified numbers used");
         long verified = numbers.stream().filter(VerifiedNumber::verified).count();
@@ -306,7 +308,7 @@ class VerificationView extends VerticalLayout {
         }
         long pending = numbers.stream().filter(VerifiedNumber::pending).count();
         String rest = pending == other ? pending + " pending" : pending + " pending, " + (other - pending) + " in another state";
-        return used + " (" + verified + " verified, " + rest + ": a number holds its place until it is deleted, verified or not)";
+        return used + " (" + verified + " verified, " + rest + ")";
     }
 
     private void describeNumber() {
@@ -323,7 +325,7 @@ class VerificationView extends VerticalLayout {
         String value = addBinder.getBean().number;
         try {
             VerifiedNumber created = service.add(value);
-            number.clear();
+            addBinder.setBean(new AddForm());
             addMessage.success("Added " + created.phoneNumber() + ". Send it a code to verify it.");
             reload();
             openVerify(created);
@@ -477,7 +479,7 @@ class VerificationView extends VerticalLayout {
             send.addClickListener(e -> sendCode());
             cooldown.addClassName("cooldown");
             code.setPlaceholder("123456");
-            code.setWidth("10em");
+            code.setWidth("16em");
             code.setMaxLength(20);
             codeBinder.forField(code)
                     .withValidator(v -> v != null && v.strip().matches("[A-Za-z0-9]{1,20}"),

@@ -61,6 +61,8 @@ class VerificationViewTest extends SpringBrowserlessTest {
 
         assertThat(test(view.grid).size()).isEqualTo(1);
         assertThat(test(view.grid).getRow(0).status()).isEqualTo("PENDING");
+        assertThat(view.number.getValue()).isEmpty();
+        assertThat(view.number.isInvalid()).isFalse();
         assertThat(view.tier.getText()).startsWith("Sandbox account · 1 of 10 verified numbers used (0 verified, 1 pending");
         VerificationView.VerifyDialog dialog = $(VerificationView.VerifyDialog.class).single();
         assertThat(dialog).isSameAs(view.dialog);
@@ -135,8 +137,8 @@ class VerificationViewTest extends SpringBrowserlessTest {
     void usage_says_how_many_places_pending_numbers_hold() {
         service.add(SandboxFixture.freshNumber());
         VerificationView view = open();
-        assertThat(view.tier.getText()).isEqualTo("Sandbox account · 1 of 10 verified numbers used (0 verified, 1 pending: a number holds"
-                + " its place until it is deleted, verified or not)");
+        assertThat(view.tier.getText()).isEqualTo("Sandbox account · 1 of 10 verified numbers used (0 verified, 1 pending)");
+        assertThat(view.note.getText()).endsWith("A number that is not verified yet holds its place too, until it is verified or deleted.");
     }
 
     @Test

@@ -1,0 +1,39 @@
+package com.example.smsconsole.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+
+/**
+ * Screenshots of a view at the two sizes the console is checked at, 1400×900 and 1024×768, under
+ * {@code target/screenshots/}; at each size the page must not be wider than the window (nothing
+ * pushed off to the right).
+ */
+public final class Screens {
+
+    private static final int[][] SIZES = {{1400, 900}, {1024, 768}};
+
+    private Screens() {
+    }
+
+    public static void atBothSizes(Page page, String name) {
+        for (int[] size : SIZES) {
+            page.setViewportSize(size[0], size[1]);
+            page.waitForTimeout(400);
+            Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+            assertThat(((Number) overflow).intValue()).as("%s at %dx%d is wider than the window", name, size[0], size[1]).isLessThanOrEqualTo(0);
+            Chromium.screenshot(page, name + "-" + size[0] + "x" + size[1]);
+            // the app layout scrolls its content inside the window: a second picture with a window tall enough for all of it
+            Object content = page.evaluate("() => { const l = document.querySelector('vaadin-app-layout');"
+                    + " const c = l && l.shadowRoot && l.shadowRoot.querySelector('[content]');"
+                    + " return c ? c.scrollHeight + c.getBoundingClientRect().top : document.documentElement.scrollHeight; }");
+            int height = ((Number) content).intValue();
+            if (height > size[1] + 8) {
+                page.setViewportSize(size[0], Math.min(height + 8, 6000));
+                page.waitForTimeout(300);
+                Chromium.screenshot(page, name + "-" + size[0] + "x" + size[1] + "-whole");
+            }
+        }
+        page.setViewportSize(SIZES[0][0], SIZES[0][1]);
+    }
+}
