@@ -25,8 +25,8 @@ public final class Screens {
             Chromium.screenshot(page, name + "-" + size[0] + "x" + size[1]);
             // the app layout scrolls its content inside the window: a second picture with a window tall enough for all of it
             Object content = page.evaluate("() => { const l = document.querySelector('vaadin-app-layout');"
-                    + " const c = l && l.shadowRoot && l.shadowRoot.querySelector('[content]');"
-                    + " return c ? c.scrollHeight + c.getBoundingClientRect().top : document.documentElement.scrollHeight; }");
+                    + " const v = l && l.querySelector(':scope > :not([slot])');"
+                    + " return v ? v.getBoundingClientRect().top + l.scrollTop + v.scrollHeight : document.documentElement.scrollHeight; }");
             int height = ((Number) content).intValue();
             if (height > size[1] + 8) {
                 page.setViewportSize(size[0], Math.min(height + 8, 6000));
