@@ -55,6 +55,20 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * The emulator is an independent witness of AWS: its core shares no code with the console
+     * (text segmentation, phone numbers, ...). Only its Spring wiring (EmulatorConfig) and its page in
+     * the console (emulator.ui) may use console classes.
+     */
+    @Test
+    void the_emulator_core_imports_nothing_of_the_console() {
+        noClasses().that().resideInAPackage(ROOT + ".emulator..").and().resideOutsideOfPackage(ROOT + ".emulator.ui..")
+                .and().haveNameNotMatching(".*\\.emulator\\.EmulatorConfig(\\$.*)?")
+                .should().dependOnClassesThat(DescribedPredicate.describe("console classes outside the emulator",
+                        c -> c.getPackageName().startsWith(ROOT) && !c.getPackageName().startsWith(ROOT + ".emulator")))
+                .check(classes);
+    }
+
     @Test
     void the_emulator_uses_no_sdk_classes() {
         noClasses().that().resideInAPackage(ROOT + ".emulator..")

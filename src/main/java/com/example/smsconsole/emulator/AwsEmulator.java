@@ -108,6 +108,11 @@ public final class AwsEmulator implements AutoCloseable {
         return server.baseUri();
     }
 
+    /** The operations each emulated service implements, against its model. */
+    public java.util.List<JsonProtocolServer.Coverage> coverage() {
+        return server.coverage();
+    }
+
     public EmulatorClock clock() {
         return clock;
     }

@@ -34,13 +34,23 @@ public record EmulatorProperties(
         @DefaultValue Delivery delivery,
         @DefaultValue Verification verification,
         @DefaultValue OptOut optOut,
-        @DefaultValue Logs logs) {
+        @DefaultValue Logs logs,
+        @DefaultValue Numbers numbers) {
 
     /**
      * What exists at first start, named as the infrastructure module names it for service
      * {@code app}.
+     *
+     * @param state {@code with-registered-number} (default): the pool also holds an ACTIVE US
+     *     toll-free number with its COMPLETE registration, so verification codes reach real (simulated)
+     *     handsets; {@code simulator-only}: the pool holds only the simulator number, as an account
+     *     that has not registered a number yet, where AWS sends no verification code
      */
     public record Seed(
+            @DefaultValue("with-registered-number") String state,
+            @DefaultValue("phone-7c3e91d04b5a4f2e8d6a1b9c0e2f4a57") String registeredNumberId,
+            @DefaultValue("+18885550142") String registeredNumber,
+            @DefaultValue("registration-0b6f2a9e4c7d41e3a5f8c2d9e1b7a364") String registrationId,
             @DefaultValue("pool-5f3c2b9a7d0e41c8a6b19e27d4f08c31") String poolId,
             @DefaultValue("phone-2a7d4c1e9b0f48e6a3c5d7b9e1f20467") String phoneNumberId,
             @DefaultValue("+12065550142") String phoneNumber,
@@ -54,7 +64,16 @@ public record EmulatorProperties(
     public record Account(
             @DefaultValue("SANDBOX") String tier,
             @DefaultValue("1") long textSpendLimitUsd,
-            @DefaultValue("10") int maxVerifiedNumbers) {
+            @DefaultValue("10") int maxVerifiedNumbers,
+            @DefaultValue("100") int maxPhoneNumbers) {
+    }
+
+    /**
+     * Requested origination numbers.
+     *
+     * @param activation how long a requested number that needs no registration stays PENDING
+     */
+    public record Numbers(@DefaultValue("2s") Duration activation) {
     }
 
     /**

@@ -54,9 +54,13 @@ class AwsCliRunbookTest {
         var put = aws("pinpoint-sms-voice-v2", "put-registration-field-value", "--registration-id", id,
                 "--field-path", "companyInfo.businessType", "--select-choices", "PRIVATE_PROFIT");
         assertThat(put.json().path("SelectChoices").get(0).asString()).isEqualTo("PRIVATE_PROFIT");
-        var refused = awsFailing("pinpoint-sms-voice-v2", "put-registration-field-value", "--registration-id", id,
+        var invalid = awsFailing("pinpoint-sms-voice-v2", "put-registration-field-value", "--registration-id", id,
                 "--field-path", "companyInfo.website", "--text-value", "not a url");
-        assertThat(refused.err()).contains("ValidationException").contains("PutRegistrationFieldValue");
+        assertThat(invalid.err()).contains("ValidationException").contains("PutRegistrationFieldValue");
+        String number = aws("pinpoint-sms-voice-v2", "request-phone-number", "--iso-country-code", "US", "--message-type", "TRANSACTIONAL",
+                "--number-capabilities", "SMS", "--number-type", "TOLL_FREE").json().path("PhoneNumberId").asString();
+        var associated = aws("pinpoint-sms-voice-v2", "create-registration-association", "--registration-id", id, "--resource-id", number);
+        assertThat(associated.json().path("ResourceType").asString()).isEqualTo("TOLL_FREE");
         aws("pinpoint-sms-voice-v2", "submit-registration-version", "--registration-id", id);
         var status = aws("pinpoint-sms-voice-v2", "describe-registrations", "--registration-ids", id,
                 "--query", "Registrations[0].RegistrationStatus", "--output", "text");
@@ -92,7 +96,7 @@ class AwsCliRunbookTest {
         fixture.awaitReceipts();
 
         var delivered = aws("logs", "filter-log-events", "--log-group-name", LOG_GROUP,
-                "--filter-pattern", "{ $.eventType = \"TEXT_DELIVERED\" }");
+                "--filter-pattern", "{ $.eventType = \"TEXT_SUCCESSFUL\" && $.isFinal IS TRUE }");
         assertThat(delivered.json().path("events").findValuesAsString("message")).anyMatch(m -> m.contains(success))
                 .noneMatch(m -> m.contains(failure));
         var blocked = aws("logs", "filter-log-events", "--log-group-name", LOG_GROUP,
@@ -102,7 +106,7 @@ class AwsCliRunbookTest {
         var table = aws("logs", "filter-log-events", "--log-group-name", LOG_GROUP,
                 "--start-time", String.valueOf(System.currentTimeMillis() - 1_800_000),
                 "--query", "events[*].{Time:timestamp,Message:message}", "--output", "table");
-        assertThat(table.out()).contains("TEXT_QUEUED").contains("TEXT_SUCCESSFUL").contains("TEXT_DELIVERED");
+        assertThat(table.out()).contains("TEXT_QUEUED").contains("TEXT_SUCCESSFUL").contains("TEXT_BLOCKED");
     }
 
     @Test

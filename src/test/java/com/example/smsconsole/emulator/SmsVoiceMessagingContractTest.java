@@ -46,18 +46,19 @@ class SmsVoiceMessagingContractTest {
     }
 
     @Test
-    void the_success_simulator_number_gets_queued_successful_and_delivered_receipts() {
+    void the_us_success_simulator_number_gets_queued_and_a_final_successful_receipt() {
         String id = sms.sendTextMessage(b -> b.destinationPhoneNumber(SIM_SUCCESS).originationIdentity(POOL).configurationSetName(CONFIG_SET)
                 .messageBody("Hello from the test").messageType(MessageType.TRANSACTIONAL).context(Map.of("account", "bar"))).messageId();
         fixture.awaitReceipts();
 
         List<JsonNode> events = receipts(id);
-        assertThat(events).extracting(e -> e.path("eventType").asString()).containsExactly("TEXT_QUEUED", "TEXT_SUCCESSFUL", "TEXT_DELIVERED");
-        assertThat(events).extracting(e -> e.path("isFinal").asBoolean()).containsExactly(false, false, true);
+        // the user guide's SMS example event (configuration-sets-event-format): a US destination, TEXT_SUCCESSFUL, isFinal true
+        assertThat(events).extracting(e -> e.path("eventType").asString()).containsExactly("TEXT_QUEUED", "TEXT_SUCCESSFUL");
+        assertThat(events).extracting(e -> e.path("isFinal").asBoolean()).containsExactly(false, true);
         JsonNode delivered = events.getLast();
         assertThat(delivered.path("eventVersion").asString()).isEqualTo("1.0");
-        assertThat(delivered.path("messageStatus").asString()).isEqualTo("DELIVERED");
-        assertThat(delivered.path("messageStatusDescription").asString()).isEqualTo("Message has been accepted by phone");
+        assertThat(delivered.path("messageStatus").asString()).isEqualTo("SUCCESSFUL");
+        assertThat(delivered.path("messageStatusDescription").asString()).isEqualTo("Message has been accepted by phone carrier");
         assertThat(delivered.path("originationPhoneNumber").asString()).isEqualTo("+12065550142");
         assertThat(delivered.path("destinationPhoneNumber").asString()).isEqualTo(SIM_SUCCESS);
         assertThat(delivered.path("isoCountryCode").asString()).isEqualTo("US");
@@ -108,16 +109,41 @@ class SmsVoiceMessagingContractTest {
     }
 
     @Test
-    void a_verified_real_number_cannot_be_reached_from_a_pool_of_simulator_numbers() {
+    void a_verified_real_number_is_reached_from_the_pool_s_registered_number_and_never_from_its_simulator_number() {
         String id = sms.createVerifiedDestinationNumber(b -> b.destinationPhoneNumber("+14255550111")).verifiedDestinationNumberId();
-        sms.sendDestinationNumberVerificationCode(b -> b.verifiedDestinationNumberId(id).verificationChannel("TEXT"));
-        String body = fixture.emulator.sms().handsets().getFirst().messages.getLast().body;
-        sms.verifyDestinationNumber(b -> b.verifiedDestinationNumberId(id).verificationCode(body.replaceAll("\\D", "")));
-        assertThatThrownBy(() -> send("+14255550111"))
+        sms.sendDestinationNumberVerificationCode(b -> b.verifiedDestinationNumberId(id).verificationChannel("TEXT").originationIdentity(POOL));
+        var code = fixture.emulator.sms().handsets().getFirst().messages.getLast();
+        assertThat(code.peer).as("the pool's toll-free number, not its simulator number").isEqualTo("+18885550142");
+        sms.verifyDestinationNumber(b -> b.verifiedDestinationNumberId(id).verificationCode(code.body.replaceAll("\\D", "")));
+        String messageId = sms.sendTextMessage(b -> b.destinationPhoneNumber("+14255550111").originationIdentity(POOL).configurationSetName(CONFIG_SET)
+                .messageBody("To a real handset")).messageId();
+        fixture.awaitReceipts();
+        assertThat(receipts(messageId)).extracting(e -> e.path("originationPhoneNumber").asString()).containsOnly("+18885550142");
+        assertThatThrownBy(() -> sms.sendTextMessage(b -> b.destinationPhoneNumber("+14255550111")
+                .originationIdentity(fixture.emulator.properties().seed().phoneNumber()).messageBody("x")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.reasonAsString()).isEqualTo("INVALID_IDENTITY_FOR_DESTINATION_COUNTRY");
+                    assertThat(e.getMessage()).contains("only to destination simulator numbers");
+                });
+    }
+
+    @Test
+    void an_account_with_only_a_simulator_number_gets_no_verification_code_as_aws_sends_none() {
+        fixture.close();
+        fixture = new EmulatorFixture(Map.of("app.emulator.seed.state", "simulator-only"));
+        sms = fixture.sms;
+        String id = sms.createVerifiedDestinationNumber(b -> b.destinationPhoneNumber("+14255550111")).verifiedDestinationNumberId();
+        assertThatThrownBy(() -> sms.sendDestinationNumberVerificationCode(b -> b.verifiedDestinationNumberId(id).verificationChannel("TEXT")
+                .originationIdentity(POOL).configurationSetName(CONFIG_SET)))
                 .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.reasonAsString()).isEqualTo("NO_ORIGINATION_IDENTITIES_FOUND");
-                    assertThat(e.getMessage()).contains("Simulator origination numbers");
+                    assertThat(e.getMessage()).contains("Simulator numbers cannot send verification codes");
                 });
+        assertThatThrownBy(() -> sms.sendDestinationNumberVerificationCode(b -> b.verifiedDestinationNumberId(id).verificationChannel("VOICE")))
+                .isInstanceOf(ConflictException.class);
+        assertThat(fixture.emulator.sms().handsets()).isEmpty();
+        send(SIM_FAILURE);
+        assertThat(fixture.emulator.sms().state().messagesSent).as("texts to destination simulators still go").isEqualTo(1);
     }
 
     @Test

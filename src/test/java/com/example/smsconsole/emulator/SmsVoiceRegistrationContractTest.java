@@ -15,7 +15,9 @@ import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Clie
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.ConflictException;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.DescribeRegistrationFieldDefinitionsResponse;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.FieldType;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.model.NumberCapability;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.NumberType;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.model.RequestableNumberType;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.RegistrationFieldDefinition;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.RegistrationStatus;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.RegistrationVersionInformation;
@@ -39,7 +41,8 @@ class SmsVoiceRegistrationContractTest {
                 "app.emulator.review.submitted-to-reviewing", "1m",
                 "app.emulator.review.reviewing-to-decision", "2m",
                 "app.emulator.review.provisioning", "30s",
-                "app.emulator.review.missing-field-denial", "5s"));
+                "app.emulator.review.missing-field-denial", "5s",
+                "app.emulator.seed.state", "simulator-only"));
         sms = fixture.sms;
     }
 
@@ -153,7 +156,7 @@ class SmsVoiceRegistrationContractTest {
 
         assertReason(() -> sms.createRegistrationAttachment(b -> b.attachmentBody(SdkBytes.fromUtf8String("plain text"))),
                 ValidationExceptionReason.ATTACHMENT_TYPE_NOT_SUPPORTED);
-        byte[] big = new byte[1024 * 1024 + 1];
+        byte[] big = new byte[500 * 1024 + 1];
         big[0] = '%';
         big[1] = 'P';
         big[2] = 'D';
@@ -165,8 +168,16 @@ class SmsVoiceRegistrationContractTest {
     }
 
     @Test
-    void a_complete_draft_is_reviewed_approved_and_provisions_a_toll_free_number() {
+    void a_complete_draft_with_its_toll_free_number_is_reviewed_approved_and_the_number_turns_active() {
         String id = completeTollFreeDraft(List.of());
+        assertThatThrownBy(() -> sms.submitRegistrationVersion(b -> b.registrationId(id)))
+                .as("ASSOCIATE_BEFORE_SUBMIT: the toll-free number must be associated first")
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.reasonAsString()).isEqualTo("SUBMIT_REGISTRATION_VERSION_NOT_ALLOWED");
+                    assertThat(e.getMessage()).contains("TOLL_FREE");
+                });
+        String numberId = requestTollFree(id);
+        assertThat(sms.describePhoneNumbers(b -> b.phoneNumberIds(numberId)).phoneNumbers().getFirst().statusAsString()).isEqualTo("PENDING");
         var submitted = sms.submitRegistrationVersion(b -> b.registrationId(id));
         assertThat(submitted.registrationVersionStatus()).isEqualTo(RegistrationVersionStatus.SUBMITTED);
         assertThat(submitted.registrationVersionStatusHistory().submittedTimestamp()).isNotNull();
@@ -195,7 +206,8 @@ class SmsVoiceRegistrationContractTest {
         assertThat(version.registrationVersionStatusHistory().approvedTimestamp()).isAfter(version.registrationVersionStatusHistory().reviewingTimestamp());
 
         var numbers = sms.describePhoneNumbers(b -> b.filters(f -> f.name("number-type").values("TOLL_FREE"))).phoneNumbers();
-        assertThat(numbers).singleElement().satisfies(n -> {
+        assertThat(numbers).as("the associated number, no other").singleElement().satisfies(n -> {
+            assertThat(n.phoneNumberId()).isEqualTo(numberId);
             assertThat(n.registrationId()).isEqualTo(id);
             assertThat(n.numberType()).isEqualTo(NumberType.TOLL_FREE);
             assertThat(n.statusAsString()).isEqualTo("ACTIVE");
@@ -205,6 +217,7 @@ class SmsVoiceRegistrationContractTest {
     @Test
     void a_denied_version_is_fixed_in_a_new_version_resubmitted_and_approved() {
         String id = completeTollFreeDraft(List.of(Tag.builder().key("emulator:review-outcomes").value("DENIED/APPROVED").build()));
+        requestTollFree(id);
         sms.submitRegistrationVersion(b -> b.registrationId(id));
         fixture.advance(Duration.ofMinutes(3));
 
@@ -247,13 +260,18 @@ class SmsVoiceRegistrationContractTest {
     void a_submission_missing_required_fields_is_denied_with_one_reason_per_field() {
         String id = sms.createRegistration(b -> b.registrationType(TOLL_FREE)).registrationId();
         sms.putRegistrationFieldValue(b -> b.registrationId(id).fieldPath("companyInfo.companyName").textValue("Example Corp"));
+        sms.putRegistrationFieldValue(b -> b.registrationId(id).fieldPath("companyInfo.businessType").selectChoices("PRIVATE_PROFIT"));
+        requestTollFree(id);
         sms.submitRegistrationVersion(b -> b.registrationId(id));
         fixture.advance(Duration.ofSeconds(5));
         var version = sms.describeRegistrationVersions(b -> b.registrationId(id)).registrationVersions().getFirst();
         assertThat(version.registrationVersionStatus()).isEqualTo(RegistrationVersionStatus.DENIED);
         assertThat(version.registrationVersionStatusHistory().reviewingTimestamp()).isNull();
         assertThat(version.deniedReasons()).allMatch(r -> r.reason().equals("Missing required field"))
-                .anyMatch(r -> r.shortDescription().contains("contactInfo.supportEmail"));
+                .anyMatch(r -> r.shortDescription().contains("contactInfo.supportEmail"))
+                .anyMatch(r -> r.shortDescription().contains("messagingUseCase.optInImage"))
+                .as("taxId is required unless the business is a sole proprietor")
+                .anyMatch(r -> r.shortDescription().contains("companyInfo.taxIdAuthority"));
     }
 
     @Test
@@ -272,6 +290,7 @@ class SmsVoiceRegistrationContractTest {
             sms.createRegistration(b -> b.registrationType(TOLL_FREE));
         }
         String submitted = completeTollFreeDraft(List.of());
+        requestTollFree(submitted);
         sms.submitRegistrationVersion(b -> b.registrationId(submitted));
         var firstPage = sms.describeRegistrations(b -> b.maxResults(5));
         assertThat(firstPage.registrations()).hasSize(5);
@@ -300,15 +319,27 @@ class SmsVoiceRegistrationContractTest {
                 Map.entry("messagingUseCase.optInDescription", "Customers opt in on the booking form."),
                 Map.entry("messagingUseCase.privacyPolicyUrl", "https://www.example.com/privacy"),
                 Map.entry("messagingUseCase.termsAndConditionsUrl", "https://www.example.com/terms"),
-                Map.entry("messageSamples.messageSample1", "Example Corp: your appointment is on May 3 at 10:00. Reply STOP to opt out."));
+                Map.entry("messageSamples.messageSample1", "Example Corp: your appointment is on May 3 at 10:00. Reply STOP to opt out."),
+                Map.entry("companyInfo.taxId", "12-3456789"),
+                Map.entry("companyInfo.taxIdCountry", "US"));
         text.forEach((path, value) -> sms.putRegistrationFieldValue(b -> b.registrationId(id).fieldPath(path).textValue(value)));
         Map<String, String> select = Map.of(
                 "companyInfo.businessType", "PRIVATE_PROFIT",
                 "messagingUseCase.monthlyMessageVolume", "1,000",
                 "messagingUseCase.useCaseCategory", "APPOINTMENT_REMINDERS",
-                "messagingUseCase.optInType", "DIGITAL_FORM");
+                "messagingUseCase.optInType", "DIGITAL_FORM",
+                "companyInfo.taxIdAuthority", "EIN");
         select.forEach((path, value) -> sms.putRegistrationFieldValue(b -> b.registrationId(id).fieldPath(path).selectChoices(value)));
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0};
+        String image = sms.createRegistrationAttachment(b -> b.attachmentBody(SdkBytes.fromByteArray(png))).registrationAttachmentId();
+        sms.putRegistrationFieldValue(b -> b.registrationId(id).fieldPath("messagingUseCase.optInImage").registrationAttachmentId(image));
         return id;
+    }
+
+    /** Requests a toll-free number for the registration, as the registrations CLI guide does before submitting. */
+    private String requestTollFree(String registrationId) {
+        return sms.requestPhoneNumber(b -> b.isoCountryCode("US").messageType("TRANSACTIONAL").numberCapabilities(NumberCapability.SMS)
+                .numberType(RequestableNumberType.TOLL_FREE).registrationId(registrationId).deletionProtectionEnabled(true)).phoneNumberId();
     }
 
     private RegistrationStatus status(String id) {

@@ -14,7 +14,9 @@ import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Clie
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.ConflictException;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.EventType;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.KeywordAction;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.model.NumberCapability;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.NumberType;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.model.RequestableNumberType;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.ValidationException;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.ValidationExceptionReason;
@@ -37,27 +39,41 @@ class SmsVoiceResourcesContractTest {
     }
 
     @Test
-    void the_seeded_pool_holds_one_simulator_number() {
+    void the_default_seed_pool_holds_the_simulator_number_and_a_registered_toll_free_number() {
         var pool = sms.describePools(b -> b.poolIds(POOL)).pools().getFirst();
         assertThat(pool.statusAsString()).isEqualTo("ACTIVE");
         assertThat(pool.optOutListName()).isEqualTo("Default");
         assertThat(pool.poolArn()).isEqualTo("arn:aws:sms-voice:us-east-1:000000000000:pool/" + POOL);
-        var identities = sms.listPoolOriginationIdentities(b -> b.poolId(POOL));
-        assertThat(identities.originationIdentities()).singleElement().satisfies(i -> {
-            assertThat(i.phoneNumber()).isEqualTo("+12065550142");
-            assertThat(i.isoCountryCode()).isEqualTo("US");
-        });
-        var number = sms.describePhoneNumbers(b -> {}).phoneNumbers().getFirst();
-        assertThat(number.numberType()).isEqualTo(NumberType.SIMULATOR);
-        assertThat(number.poolId()).isEqualTo(POOL);
-        assertThat(number.numberCapabilitiesAsStrings()).containsExactly("SMS");
-        assertThat(sms.describePhoneNumbers(b -> b.filters(f -> f.name("number-type").values("TOLL_FREE"))).phoneNumbers()).isEmpty();
+        var identities = sms.listPoolOriginationIdentities(b -> b.poolId(POOL)).originationIdentities();
+        assertThat(identities).extracting(i -> i.phoneNumber()).containsExactly("+12065550142", "+18885550142");
+        var simulator = sms.describePhoneNumbers(b -> b.filters(f -> f.name("number-type").values("SIMULATOR"))).phoneNumbers().getFirst();
+        assertThat(simulator.poolId()).isEqualTo(POOL);
+        assertThat(simulator.numberCapabilitiesAsStrings()).containsExactly("SMS");
+        var tollFree = sms.describePhoneNumbers(b -> b.filters(f -> f.name("number-type").values("TOLL_FREE"))).phoneNumbers().getFirst();
+        assertThat(tollFree.statusAsString()).isEqualTo("ACTIVE");
+        assertThat(tollFree.numberCapabilitiesAsStrings()).containsExactly("SMS", "VOICE");
+        var registration = sms.describeRegistrations(b -> b.registrationIds(tollFree.registrationId())).registrations().getFirst();
+        assertThat(registration.registrationStatusAsString()).isEqualTo("COMPLETE");
+        assertThat(sms.listRegistrationAssociations(b -> b.registrationId(registration.registrationId())).registrationAssociations())
+                .singleElement().satisfies(a -> assertThat(a.resourceId()).isEqualTo(tollFree.phoneNumberId()));
+        assertThat(sms.describeRegistrationFieldValues(b -> b.registrationId(registration.registrationId())).registrationFieldValues())
+                .extracting(v -> v.fieldPath()).contains("companyInfo.companyName", "messagingUseCase.optInImage");
         assertThat(sms.describePools(b -> b.filters(f -> f.name("status").values("ACTIVE"))).pools()).hasSize(1);
         assertThatThrownBy(() -> sms.describePools(b -> b.poolIds("pool-0000"))).isInstanceOfSatisfying(ResourceNotFoundException.class,
                 e -> assertThat(e.resourceTypeAsString()).isEqualTo("pool"));
         assertThatThrownBy(() -> sms.describePools(b -> b.filters(f -> f.name("color").values("red"))))
                 .isInstanceOf(ValidationException.class);
         assertThat(sms.describeSenderIds(b -> {}).senderIds()).isEmpty();
+    }
+
+    @Test
+    void the_simulator_only_seed_holds_just_the_simulator_number() {
+        fixture.close();
+        fixture = new EmulatorFixture(Map.of("app.emulator.seed.state", "simulator-only"));
+        sms = fixture.sms;
+        assertThat(sms.listPoolOriginationIdentities(b -> b.poolId(POOL)).originationIdentities())
+                .singleElement().satisfies(i -> assertThat(i.phoneNumber()).isEqualTo("+12065550142"));
+        assertThat(sms.describeRegistrations(b -> {}).registrations()).isEmpty();
     }
 
     @Test
@@ -121,36 +137,40 @@ class SmsVoiceResourcesContractTest {
                 "app.emulator.review.submitted-to-reviewing", "0s", "app.emulator.review.reviewing-to-decision", "0s",
                 "app.emulator.review.provisioning", "0s", "app.emulator.review.missing-field-denial", "0s"));
         sms = fixture.sms;
-        String id = sms.createRegistration(b -> b.registrationType("US_TEN_DLC_BRAND_VETTING")).registrationId();
-        sms.submitRegistrationVersion(b -> b.registrationId(id));
-        fixture.advance(java.time.Duration.ofSeconds(1));
-        assertThat(sms.describeRegistrations(b -> b.registrationIds(id)).registrations().getFirst().registrationStatusAsString()).isEqualTo("COMPLETE");
-
         String tf = sms.createRegistration(b -> b.registrationType("US_TOLL_FREE_REGISTRATION")).registrationId();
         fixture.emulator.sms().steerReview(tf, java.util.List.of("APPROVED"));
-        fixture.emulator.sms().state().registrations.get(tf).latest().fields.clear();
-        fillRequired(tf);
+        fillRequired(tf, "US_TOLL_FREE_REGISTRATION");
+        var requested = sms.requestPhoneNumber(b -> b.isoCountryCode("US").messageType("TRANSACTIONAL").numberCapabilities(NumberCapability.SMS)
+                .numberType(RequestableNumberType.TOLL_FREE));
+        sms.createRegistrationAssociation(b -> b.registrationId(tf).resourceId(requested.phoneNumberId()));
         sms.submitRegistrationVersion(b -> b.registrationId(tf));
         fixture.advance(java.time.Duration.ofSeconds(1));
-        var number = sms.describePhoneNumbers(b -> b.filters(f -> f.name("number-type").values("TOLL_FREE"))).phoneNumbers().getFirst();
+        var number = sms.describePhoneNumbers(b -> b.phoneNumberIds(requested.phoneNumberId())).phoneNumbers().getFirst();
         assertThat(number.registrationId()).isEqualTo(tf);
+        assertThat(number.statusAsString()).isEqualTo("ACTIVE");
         sms.sendTextMessage(b -> b.destinationPhoneNumber("+14255550155").originationIdentity(number.phoneNumber()).messageBody("Real handset"));
         fixture.awaitReceipts();
         assertThat(fixture.emulator.sms().handsets()).filteredOn(h -> h.number.equals("+14255550155")).singleElement()
                 .satisfies(h -> assertThat(h.messages.getLast().body).isEqualTo("Real handset"));
     }
 
-    private void fillRequired(String id) {
-        var fields = sms.describeRegistrationFieldDefinitions(b -> b.registrationType("US_TOLL_FREE_REGISTRATION").maxResults(100))
-                .registrationFieldDefinitions();
+    private void fillRequired(String id, String type) {
+        var fields = sms.describeRegistrationFieldDefinitions(b -> b.registrationType(type).maxResults(100)).registrationFieldDefinitions();
         for (var field : fields) {
-            if (!field.fieldRequirementAsString().equals("REQUIRED")) {
+            if (field.fieldRequirementAsString().equals("OPTIONAL")) {
                 continue;
             }
-            if (field.fieldTypeAsString().equals("SELECT")) {
-                sms.putRegistrationFieldValue(b -> b.registrationId(id).fieldPath(field.fieldPath()).selectChoices(field.selectValidation().options().getFirst()));
-            } else {
-                sms.putRegistrationFieldValue(b -> b.registrationId(id).fieldPath(field.fieldPath()).textValue(field.displayHints().exampleTextValue()));
+            switch (field.fieldTypeAsString()) {
+                case "SELECT" -> sms.putRegistrationFieldValue(b -> b.registrationId(id).fieldPath(field.fieldPath())
+                        .selectChoices(field.selectValidation().options().getFirst()));
+                case "ATTACHMENT" -> {
+                    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0};
+                    String attachment = sms.createRegistrationAttachment(b -> b.attachmentBody(software.amazon.awssdk.core.SdkBytes.fromByteArray(png)))
+                            .registrationAttachmentId();
+                    sms.putRegistrationFieldValue(b -> b.registrationId(id).fieldPath(field.fieldPath()).registrationAttachmentId(attachment));
+                }
+                default -> sms.putRegistrationFieldValue(b -> b.registrationId(id).fieldPath(field.fieldPath())
+                        .textValue(field.displayHints().exampleTextValue() != null ? field.displayHints().exampleTextValue() : "Example value"));
             }
         }
     }

@@ -85,6 +85,18 @@ public class AwsFault extends RuntimeException {
         return new AwsFault("InternalServerException", 500, message, Map.of("RequestId", requestId));
     }
 
+    /**
+     * An operation of the model that the local emulator does not implement: HTTP 501 Not
+     * Implemented (RFC 9110 §15.6.2, "the server does not support the functionality required to
+     * fulfill the request"), so no client mistakes it for bad input. The type is the emulator's
+     * own, not an AWS one; the SDKs see an unmodelled service error with status 501 and do not retry
+     * it (they retry 500, 502, 503, 504).
+     */
+    public static AwsFault notImplemented(String target) {
+        return new AwsFault("NotImplementedException", 501, "The local AWS emulator does not implement " + target
+                + ". GET /_emulator/coverage lists the operations it implements.", Map.of("Operation", target));
+    }
+
     // --- CloudWatch Logs exceptions (no modelled members) ---
 
     public static AwsFault logsInvalidParameter(String message) {

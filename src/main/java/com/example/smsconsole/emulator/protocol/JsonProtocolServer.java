@@ -85,6 +85,21 @@ public final class JsonProtocolServer {
         }
     }
 
+    /** Per emulated service: the model's operations and which of them the emulator implements. */
+    public record Coverage(String targetPrefix, String signingName, java.util.SortedSet<String> modelled, java.util.SortedSet<String> implemented) {
+    }
+
+    public List<Coverage> coverage() {
+        List<Coverage> out = new java.util.ArrayList<>();
+        for (EmulatedService service : services.values()) {
+            var modelled = new java.util.TreeSet<>(service.model().operationNames());
+            var implemented = new java.util.TreeSet<>(service.operations().keySet());
+            implemented.retainAll(modelled);
+            out.add(new Coverage(service.model().targetPrefix(), service.model().signingName(), modelled, implemented));
+        }
+        return out;
+    }
+
     public URI baseUri() {
         if (server == null) {
             throw new IllegalStateException("The emulator is not running");
@@ -153,9 +168,7 @@ public final class JsonProtocolServer {
             throw new AwsFault("UnknownOperationException", 400, "", Map.of());
         }
         if (operation == null) {
-            throw model.signingName().equals("logs")
-                    ? AwsFault.logsInvalidParameter("The operation " + operationName + " is not supported by the local emulator.")
-                    : AwsFault.validation("UNKNOWN_OPERATION", "The operation " + operationName + " is not supported by the local emulator.");
+            throw AwsFault.notImplemented(model.targetPrefix() + "." + operationName);
         }
         faults.apply(model.signingName(), operationName, new String(body, java.nio.charset.StandardCharsets.UTF_8), requestId);
         JsonNode input;

@@ -10,6 +10,11 @@ import java.util.Map;
 final class Prices {
 
     record Price(double basePerPart, double carrierFeePerPart) {
+
+        /** A voice minute, in the range AWS publishes (US 0.013 USD; elsewhere the emulator's stand-in). */
+        double voicePerMinute() {
+            return basePerPart < 0.01 ? 0.013 : 0.05;
+        }
     }
 
     private static final Map<String, Price> BY_COUNTRY = Map.ofEntries(

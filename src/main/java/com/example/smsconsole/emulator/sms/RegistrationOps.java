@@ -31,8 +31,13 @@ import tools.jackson.databind.node.ObjectNode;
  * denied after {@code review.missing-field-denial} with a "Missing required field" reason per
  * field. Otherwise the outcome is steered by the registration's tag {@code emulator:review-outcomes}
  * (for example {@code DENIED/APPROVED}: the first submitted version is denied, the second approved),
- * then {@code review.default-outcome}. An approved toll-free registration provisions an active
- * toll-free number tied to it.
+ * then {@code review.default-outcome}.
+ *
+ * <p>Associations follow the type definition's SupportedAssociations: an ASSOCIATE_BEFORE_SUBMIT
+ * resource (the toll-free number of a toll-free registration, the approved brand of a 10DLC campaign
+ * or vetting) must be associated before the version is submitted; an approved registration with an
+ * associated number is PROVISIONING for {@code review.provisioning}, then COMPLETE, and the number
+ * turns ACTIVE. No number is invented: a registration without its number is refused at submit.
  */
 final class RegistrationOps {
 
@@ -43,7 +48,12 @@ final class RegistrationOps {
             "APPROVED", "ApprovedTimestamp", "DISCARDED", "DiscardedTimestamp", "DENIED", "DeniedTimestamp",
             "REVOKED", "RevokedTimestamp", "ARCHIVED", "ArchivedTimestamp");
     private static final Set<String> EDITABLE_AFTER = Set.of("DENIED", "APPROVED", "DISCARDED", "REVOKED", "ARCHIVED");
-    private static final int MAX_ATTACHMENT_BYTES = 1024 * 1024;
+    /**
+     * The registrations CLI guide ({@code registrations-sms-cli}): "The maximum file size is 500KB and
+     * valid file extensions are PDF, JPEG, and PNG" (the model's documentation says 1 MiB; the
+     * stricter documented limit wins, so what the emulator accepts AWS accepts too).
+     */
+    private static final int MAX_ATTACHMENT_BYTES = 500 * 1024;
 
     private final SmsVoiceEmulator sms;
 
@@ -68,6 +78,8 @@ final class RegistrationOps {
         sms.operation("CreateRegistrationVersion", (in, ctx) -> createVersion(in));
         sms.operation("DiscardRegistrationVersion", (in, ctx) -> discard(in));
         sms.operation("DeleteRegistration", (in, ctx) -> delete(in));
+        sms.operation("CreateRegistrationAssociation", (in, ctx) -> createAssociation(in));
+        sms.operation("ListRegistrationAssociations", (in, ctx) -> listAssociations(in));
     }
 
     // --- definitions ---
@@ -253,15 +265,7 @@ final class RegistrationOps {
                 .ifPresent(n -> out.put("ApprovedVersionNumber", n));
         reg.versions.stream().filter(v -> v.status.equals("DENIED")).mapToLong(v -> v.number).max()
                 .ifPresent(n -> out.put("LatestDeniedVersionNumber", n));
-        ObjectNode attributes = object();
-        if (reg.provisionedPhoneNumberId != null) {
-            SmsState.PhoneNumber number = sms.state.phoneNumbers.get(reg.provisionedPhoneNumberId);
-            if (number != null) {
-                attributes.put("PHONE_NUMBER", number.number);
-                attributes.put("PHONE_NUMBER_ID", number.id);
-            }
-        }
-        out.set("AdditionalAttributes", attributes);
+        out.set("AdditionalAttributes", object());
         putTime(out, "CreatedTimestamp", reg.createdAt);
         return out;
     }
@@ -531,7 +535,7 @@ final class RegistrationOps {
         if (hasBody) {
             byte[] body = Base64.getDecoder().decode(text(in, "AttachmentBody", ""));
             if (body.length > MAX_ATTACHMENT_BYTES) {
-                throw AwsFault.validationField("MAXIMUM_SIZE_EXCEEDED", "AttachmentBody", "Attachments may be at most 1 MiB; this one is " + body.length + " bytes.");
+                throw AwsFault.validationField("MAXIMUM_SIZE_EXCEEDED", "AttachmentBody", "Attachments may be at most 500 KB; this one is " + body.length + " bytes.");
             }
             attachment.contentType = contentType(body);
             if (attachment.contentType == null) {
@@ -645,13 +649,13 @@ final class RegistrationOps {
             throw AwsFault.conflict("SUBMIT_REGISTRATION_VERSION_NOT_ALLOWED", "registration", reg.id,
                     "Version " + version.number + " of " + reg.id + " is " + version.status + "; only a DRAFT version can be submitted.");
         }
+        requireAssociationsBeforeSubmit(reg);
         long now = sms.now();
         version.status = "SUBMITTED";
         version.history.put("SUBMITTED", now);
-        List<JsonNode> missing = sms.catalog.fields(reg.type).stream()
-                .filter(f -> "REQUIRED".equals(f.path("FieldRequirement").asString()))
-                .filter(f -> !version.fields.containsKey(f.path("FieldPath").asString()))
-                .toList();
+        Map<String, List<String>> choices = new LinkedHashMap<>();
+        version.fields.forEach((path, value) -> choices.put(path, value.selectChoices == null ? List.of() : value.selectChoices));
+        List<JsonNode> missing = sms.catalog.missing(reg.type, choices, version.fields.keySet());
         if (!missing.isEmpty()) {
             version.plannedOutcome = "DENIED_MISSING";
             version.reviewingAt = Long.MAX_VALUE;
@@ -699,7 +703,7 @@ final class RegistrationOps {
         sms.markDirty();
     }
 
-    private static List<String> parseOutcomes(String value) {
+    static List<String> parseOutcomes(String value) {
         List<String> out = new ArrayList<>();
         for (String part : value.split("[,;/\\s]+")) {
             String outcome = part.strip().toUpperCase(Locale.ROOT);
@@ -727,7 +731,7 @@ final class RegistrationOps {
                     sms.markDirty();
                 }
             }
-            if (reg.provisionedAt > 0 && reg.provisionedPhoneNumberId == null && now >= reg.provisionedAt) {
+            if (reg.provisionedAt > 0 && !reg.provisioned && now >= reg.provisionedAt) {
                 provision(reg);
                 sms.markDirty();
             }
@@ -744,8 +748,11 @@ final class RegistrationOps {
             }
             v.status = "APPROVED";
             v.history.put("APPROVED", v.decisionAt);
-            if (reg.type.equals("US_TOLL_FREE_REGISTRATION") && reg.provisionedAt == 0) {
+            if (!reg.provisioned && reg.associations.stream().anyMatch(a -> a.phoneNumber != null)) {
+                // approved, the associated identity is being provisioned (RegistrationStatus PROVISIONING)
                 reg.provisionedAt = v.decisionAt + sms.properties.review().provisioning().toMillis();
+            } else {
+                reg.provisioned = true;
             }
             return;
         }
@@ -798,21 +805,16 @@ final class RegistrationOps {
         return out;
     }
 
+    /** The approved registration's associated numbers turn ACTIVE: they may send now. */
     private void provision(SmsState.Registration reg) {
-        var number = new SmsState.PhoneNumber();
-        number.id = "phone-" + SmsVoiceEmulator.hex32();
-        number.arn = sms.arn("phone-number", number.id);
-        number.number = "+1888555" + String.format("%04d", Math.floorMod(reg.id.hashCode(), 10000));
-        number.status = "ACTIVE";
-        number.isoCountryCode = "US";
-        number.numberType = "TOLL_FREE";
-        number.capabilities = new ArrayList<>(List.of("SMS", "VOICE"));
-        number.monthlyLeasingPrice = "2.00";
-        number.registrationId = reg.id;
-        number.createdAt = reg.provisionedAt;
-        Seeder.defaultKeywords(number.keywords);
-        sms.state.phoneNumbers.put(number.id, number);
-        reg.provisionedPhoneNumberId = number.id;
+        reg.provisioned = true;
+        for (SmsState.Association association : reg.associations) {
+            SmsState.PhoneNumber number = sms.state.phoneNumbers.get(association.resourceId);
+            if (number != null && "PENDING".equals(number.status)) {
+                number.status = "ACTIVE";
+                number.activatesAt = 0;
+            }
+        }
     }
 
     private JsonNode createVersion(JsonNode in) {
@@ -872,18 +874,252 @@ final class RegistrationOps {
             throw AwsFault.conflict("RESOURCE_DELETION_NOT_ALLOWED", "registration", reg.id,
                     "A registration that is " + status + " cannot be deleted; wait for the review to end.");
         }
+        for (SmsState.Association association : reg.associations) {
+            String behavior = supported(reg, association.resourceType, association.isoCountryCode)
+                    .path("DisassociationBehavior").asString("DELETE_REGISTRATION_DISASSOCIATES");
+            if (!"DELETE_REGISTRATION_DISASSOCIATES".equals(behavior)) {
+                throw AwsFault.conflict("RESOURCE_DELETION_NOT_ALLOWED", "registration", reg.id,
+                        "Registration " + reg.id + " still has " + association.resourceType + " " + association.resourceId
+                                + " associated; its disassociation behavior is " + behavior + ": release or disassociate it first.");
+            }
+        }
         ObjectNode out = information(reg, sms.now());
         out.remove("Tags");
         reg.deleted = true;
-        if (reg.provisionedPhoneNumberId != null) {
-            SmsState.PhoneNumber number = sms.state.phoneNumbers.get(reg.provisionedPhoneNumberId);
-            if (number != null) {
-                number.registrationId = null;
-            }
-        }
+        reg.associations.clear();
         out.put("RegistrationStatus", "DELETED");
         sms.markDirty();
         return out;
+    }
+
+    // --- associations ---
+
+    /**
+     * The type definition's SupportedAssociation for a resource type and country, or a missing node.
+     * ResourceType is "the registration type or origination identity type" (model documentation of
+     * CreateRegistrationAssociation): TOLL_FREE, TEN_DLC, ... for numbers, the registration type for
+     * registrations.
+     */
+    private JsonNode supported(SmsState.Registration reg, String resourceType, @Nullable String iso) {
+        for (JsonNode association : sms.catalog.definition(reg.type).path("SupportedAssociations")) {
+            String country = association.path("IsoCountryCode").asString("");
+            if (association.path("ResourceType").asString().equals(resourceType) && (country.isEmpty() || iso == null || country.equals(iso))) {
+                return association;
+            }
+        }
+        return tools.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    /**
+     * Refuses an association the type does not support or does not allow now. Sources: the
+     * registrations CLI guide ({@code registrations-sms-cli}): ASSOCIATE_BEFORE_SUBMIT "The
+     * origination identity has to be supplied when submitting a registration", ASSOCIATE_AFTER_COMPLETE
+     * "you must complete a registration first, then associate one or more phone numbers later",
+     * ASSOCIATE_ON_APPROVAL "The sender ID will be automatically provisioned once the registration is
+     * approved", and "Once you submit your registration you can not make any changes to the
+     * registration or disassociate any resources with the registration until after it has been
+     * reviewed"; the 10DLC guide of aws-samples (brand first, "Wait for the brand registration to
+     * reach COMPLETED status before proceeding", then associate it with the campaign or vetting).
+     */
+    void requireAssociable(SmsState.Registration reg, String kind, String resourceType, @Nullable String iso) {
+        JsonNode association = supported(reg, resourceType, iso);
+        if (association.isMissingNode()) {
+            throw AwsFault.validationField("INVALID_REGISTRATION_ASSOCIATION", "ResourceId",
+                    "A " + reg.type + " registration cannot be associated with a " + resourceType + (iso == null ? "" : " of " + iso) + ".");
+        }
+        String behavior = association.path("AssociationBehavior").asString();
+        String status = status(reg, sms.now());
+        switch (behavior) {
+            case "ASSOCIATE_ON_APPROVAL" -> throw AwsFault.validationField("INVALID_REGISTRATION_ASSOCIATION", "ResourceId",
+                    "The " + resourceType + " of a " + reg.type + " registration is provisioned when the registration is approved.");
+            case "ASSOCIATE_AFTER_COMPLETE" -> {
+                if (!"COMPLETE".equals(status)) {
+                    throw AwsFault.conflict("REGISTRATION_NOT_COMPLETE", "registration", reg.id,
+                            "Registration " + reg.id + " is " + status + "; a " + resourceType + " can be associated once it is COMPLETE.");
+                }
+            }
+            default -> {
+                if (Set.of("SUBMITTED", "AWS_REVIEWING", "REVIEWING", "PROVISIONING", "REQUIRES_AUTHENTICATION").contains(status)) {
+                    throw AwsFault.conflict("RESOURCE_MODIFICATION_NOT_ALLOWED", "registration", reg.id,
+                            "Registration " + reg.id + " is " + status + "; its associations cannot change until the review ends.");
+                }
+                long sameKind = reg.associations.stream().filter(a -> a.resourceType.equals(resourceType)).count();
+                if (sameKind >= 1) {
+                    // one toll-free number per toll-free registration, one brand per campaign or vetting
+                    throw AwsFault.quota("phone-number".equals(kind) ? "PHONE_NUMBERS_PER_REGISTRATION" : "ASSOCIATIONS_PER_REGISTRATION",
+                            "Registration " + reg.id + " already has its " + resourceType + ".");
+                }
+            }
+        }
+    }
+
+    void associate(SmsState.Registration reg, SmsState.PhoneNumber number) {
+        var association = new SmsState.Association();
+        association.resourceType = number.numberType;
+        association.resourceId = number.id;
+        association.resourceArn = number.arn;
+        association.isoCountryCode = number.isoCountryCode;
+        association.phoneNumber = number.number;
+        association.at = sms.now();
+        reg.associations.add(association);
+        number.registrationId = reg.id;
+        if ("COMPLETE".equals(status(reg, sms.now())) && "PENDING".equals(number.status)) {
+            // associated after the registration completed (10DLC): carriers review the number, then it is ACTIVE
+            number.activatesAt = sms.now() + sms.properties.review().provisioning().toMillis();
+        }
+        sms.markDirty();
+    }
+
+    /**
+     * A number leaves its registration (ReleasePhoneNumber). Refused while the registration is under
+     * review; when the last identity of a DISASSOCIATE_ALL_CLOSES_REGISTRATION registration goes, the
+     * registration is CLOSED (model documentation of RegistrationDisassociationBehavior: "All
+     * origination identities must be disassociated from the registration before the registration can
+     * be closed").
+     */
+    void releaseAssociated(SmsState.PhoneNumber number) {
+        SmsState.Registration reg = sms.state.registrations.get(number.registrationId);
+        if (reg == null || reg.deleted) {
+            return;
+        }
+        String status = status(reg, sms.now());
+        if (Set.of("SUBMITTED", "AWS_REVIEWING", "REVIEWING", "PROVISIONING", "REQUIRES_AUTHENTICATION").contains(status)) {
+            throw AwsFault.conflict("PHONE_NUMBER_ASSOCIATED_TO_REGISTRATION", "phone-number", number.id,
+                    "Phone number " + number.number + " belongs to registration " + reg.id + ", which is " + status + "; wait for the review to end.");
+        }
+        String behavior = supported(reg, number.numberType, number.isoCountryCode).path("DisassociationBehavior").asString("");
+        reg.associations.removeIf(a -> a.resourceId.equals(number.id));
+        if ("DISASSOCIATE_ALL_CLOSES_REGISTRATION".equals(behavior) && "COMPLETE".equals(status)
+                && reg.associations.stream().noneMatch(a -> a.phoneNumber != null)) {
+            reg.closed = true;
+        }
+        sms.markDirty();
+    }
+
+    private JsonNode createAssociation(JsonNode in) {
+        SmsState.Registration reg = registration(text(in, "RegistrationId", ""));
+        String resourceId = text(in, "ResourceId", "");
+        ObjectNode out = object();
+        out.put("RegistrationArn", reg.arn);
+        out.put("RegistrationId", reg.id);
+        out.put("RegistrationType", reg.type);
+        if (resourceId.startsWith("registration-") || resourceId.contains(":registration/")) {
+            SmsState.Registration other = registration(resourceId);
+            JsonNode supported = supported(reg, other.type, null);
+            requireAssociable(reg, "registration", other.type, supported.path("IsoCountryCode").asString(null));
+            if (reg.associations.stream().anyMatch(a -> a.resourceId.equals(other.id))) {
+                throw AwsFault.conflict("RESOURCE_ALREADY_ASSOCIATED", "registration", other.id, other.id + " is already associated with " + reg.id + ".");
+            }
+            String otherStatus = status(other, sms.now());
+            if (!"COMPLETE".equals(otherStatus)) {
+                throw AwsFault.conflict("REGISTRATION_NOT_COMPLETE", "registration", other.id,
+                        "Registration " + other.id + " is " + otherStatus + "; only an approved (COMPLETE) " + other.type + " can be associated.");
+            }
+            var association = new SmsState.Association();
+            association.resourceType = other.type;
+            association.resourceId = other.id;
+            association.resourceArn = other.arn;
+            association.isoCountryCode = supported.path("IsoCountryCode").asString(null);
+            association.at = sms.now();
+            reg.associations.add(association);
+            sms.markDirty();
+            out.put("ResourceArn", other.arn);
+            out.put("ResourceId", other.id);
+            out.put("ResourceType", other.type);
+            if (association.isoCountryCode != null) {
+                out.put("IsoCountryCode", association.isoCountryCode);
+            }
+            return out;
+        }
+        SmsState.PhoneNumber number = sms.state.phoneNumbers.get(SmsVoiceEmulator.idOf(resourceId));
+        if (number == null) {
+            throw AwsFault.notFound(resourceId.startsWith("phone-") || resourceId.contains(":phone-number/") ? "phone-number" : "sender-id",
+                    SmsVoiceEmulator.idOf(resourceId));
+        }
+        if (reg.id.equals(number.registrationId)) {
+            throw AwsFault.conflict("RESOURCE_ALREADY_ASSOCIATED", "phone-number", number.id, number.number + " is already associated with " + reg.id + ".");
+        }
+        if (number.registrationId != null) {
+            throw AwsFault.conflict("PHONE_NUMBER_ASSOCIATED_TO_REGISTRATION", "phone-number", number.id,
+                    number.number + " is already associated with registration " + number.registrationId + ".");
+        }
+        requireAssociable(reg, "phone-number", number.numberType, number.isoCountryCode);
+        associate(reg, number);
+        out.put("ResourceArn", number.arn);
+        out.put("ResourceId", number.id);
+        out.put("ResourceType", number.numberType);
+        out.put("IsoCountryCode", number.isoCountryCode);
+        out.put("PhoneNumber", number.number);
+        return out;
+    }
+
+    private JsonNode listAssociations(JsonNode in) {
+        SmsState.Registration reg = registration(text(in, "RegistrationId", ""));
+        List<SmsState.Association> matching = new ArrayList<>();
+        for (SmsState.Association association : reg.associations) {
+            boolean keep = true;
+            for (JsonNode filter : in.path("Filters")) {
+                List<String> values = texts(filter, "Values");
+                keep &= switch (filter.path("Name").asString()) {
+                    case "resource-type" -> values.contains(association.resourceType);
+                    case "iso-country-code" -> association.isoCountryCode != null && values.contains(association.isoCountryCode);
+                    default -> throw AwsFault.validation("INVALID_FILTER_VALUES", "Unknown filter " + filter.path("Name").asString());
+                };
+            }
+            if (keep) {
+                matching.add(association);
+            }
+        }
+        var page = Json.page(matching, text(in, "NextToken"), Json.number(in, "MaxResults"), 20, this::invalidToken);
+        ObjectNode out = object();
+        out.put("RegistrationArn", reg.arn);
+        out.put("RegistrationId", reg.id);
+        out.put("RegistrationType", reg.type);
+        out.set("RegistrationAssociations", Json.array(page.items(), a -> {
+            ObjectNode node = object();
+            node.put("ResourceArn", a.resourceArn);
+            node.put("ResourceId", a.resourceId);
+            node.put("ResourceType", a.resourceType);
+            if (a.isoCountryCode != null) {
+                node.put("IsoCountryCode", a.isoCountryCode);
+            }
+            if (a.phoneNumber != null) {
+                node.put("PhoneNumber", a.phoneNumber);
+            }
+            return node;
+        }));
+        page.writeTokenTo(out, "NextToken");
+        return out;
+    }
+
+    /**
+     * Every ASSOCIATE_BEFORE_SUBMIT association must exist before SubmitRegistrationVersion, and an
+     * associated registration (the 10DLC brand of a campaign or vetting) must still be approved.
+     *
+     * <p>No public source shows the error AWS returns for a submit without its association (the CLI
+     * guide only says the identity "has to be supplied when submitting"). The emulator answers with
+     * the closest modelled reason, ConflictException SUBMIT_REGISTRATION_VERSION_NOT_ALLOWED, naming
+     * the missing resource; clients should treat a ValidationException INVALID_REGISTRATION_ASSOCIATION
+     * the same way.
+     */
+    private void requireAssociationsBeforeSubmit(SmsState.Registration reg) {
+        for (JsonNode association : sms.catalog.definition(reg.type).path("SupportedAssociations")) {
+            if (!"ASSOCIATE_BEFORE_SUBMIT".equals(association.path("AssociationBehavior").asString())) {
+                continue;
+            }
+            String resourceType = association.path("ResourceType").asString();
+            SmsState.Association present = reg.associations.stream().filter(a -> a.resourceType.equals(resourceType)).findFirst().orElse(null);
+            if (present == null) {
+                throw AwsFault.conflict("SUBMIT_REGISTRATION_VERSION_NOT_ALLOWED", "registration", reg.id,
+                        "A " + reg.type + " registration is submitted with its " + resourceType + " associated (AssociationBehavior "
+                                + "ASSOCIATE_BEFORE_SUBMIT); associate one with CreateRegistrationAssociation first.");
+            }
+            SmsState.Registration other = sms.state.registrations.get(present.resourceId);
+            if (other != null && !"COMPLETE".equals(status(other, sms.now()))) {
+                throw AwsFault.conflict("SUBMIT_REGISTRATION_VERSION_NOT_ALLOWED", "registration", reg.id,
+                        "The associated " + other.type + " " + other.id + " is " + status(other, sms.now()) + ", not COMPLETE.");
+            }
+        }
     }
 
     // --- helpers ---
@@ -892,13 +1128,16 @@ final class RegistrationOps {
         if (reg.deleted) {
             return "DELETED";
         }
+        if (reg.closed) {
+            return "CLOSED";
+        }
         SmsState.Version current = reg.versions.reversed().stream().filter(v -> !"DISCARDED".equals(v.status)).findFirst().orElse(reg.latest());
         boolean approved = reg.versions.stream().anyMatch(v -> "APPROVED".equals(v.status));
         boolean denied = reg.versions.stream().anyMatch(v -> "DENIED".equals(v.status));
         return switch (current.status) {
             case "DRAFT" -> approved ? "COMPLETE" : denied ? "REQUIRES_UPDATES" : "CREATED";
             case "SUBMITTED", "AWS_REVIEWING", "REVIEWING", "REQUIRES_AUTHENTICATION" -> current.status;
-            case "APPROVED" -> reg.provisionedAt > 0 && reg.provisionedPhoneNumberId == null && now < reg.provisionedAt ? "PROVISIONING" : "COMPLETE";
+            case "APPROVED" -> reg.closed ? "CLOSED" : reg.provisionedAt > 0 && !reg.provisioned && now < reg.provisionedAt ? "PROVISIONING" : "COMPLETE";
             case "DENIED" -> "REQUIRES_UPDATES";
             case "REVOKED" -> "CLOSED";
             default -> approved ? "COMPLETE" : "CREATED";

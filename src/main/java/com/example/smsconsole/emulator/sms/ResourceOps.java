@@ -10,6 +10,7 @@ import com.example.smsconsole.emulator.protocol.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiPredicate;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,21 +23,33 @@ import tools.jackson.databind.node.ObjectNode;
 final class ResourceOps {
 
     private final SmsVoiceEmulator sms;
+    private final Lookup lookup;
 
     ResourceOps(SmsVoiceEmulator sms) {
         this.sms = sms;
+        this.lookup = new Lookup(sms);
     }
 
     void register() {
-        sms.operation("DescribePools", (in, ctx) -> describePools(in));
-        sms.operation("DescribePhoneNumbers", (in, ctx) -> describePhoneNumbers(in));
-        sms.operation("DescribeSenderIds", (in, ctx) -> page(in, "SenderIds", List.of(), x -> object()));
-        sms.operation("ListPoolOriginationIdentities", (in, ctx) -> listPoolOriginationIdentities(in));
         sms.operation("DescribeConfigurationSets", (in, ctx) -> describeConfigurationSets(in));
+        sms.operation("CreateConfigurationSet", (in, ctx) -> createConfigurationSet(in));
+        sms.operation("DeleteConfigurationSet", (in, ctx) -> deleteConfigurationSet(in));
+        sms.operation("SetDefaultMessageType", (in, ctx) -> setDefaultMessageType(in, text(in, "MessageType")));
+        sms.operation("DeleteDefaultMessageType", (in, ctx) -> setDefaultMessageType(in, null));
+        sms.operation("SetDefaultSenderId", (in, ctx) -> setDefaultSenderId(in, text(in, "SenderId")));
+        sms.operation("DeleteDefaultSenderId", (in, ctx) -> setDefaultSenderId(in, null));
+        sms.operation("SetDefaultMessageFeedbackEnabled", (in, ctx) -> setDefaultMessageFeedback(in));
+        sms.operation("CreateOptOutList", (in, ctx) -> createOptOutList(in));
+        sms.operation("DeleteOptOutList", (in, ctx) -> deleteOptOutList(in));
+        sms.operation("SetTextMessageSpendLimitOverride", (in, ctx) -> setSpendOverride("TEXT", in));
+        sms.operation("DeleteTextMessageSpendLimitOverride", (in, ctx) -> deleteSpendOverride("TEXT"));
+        sms.operation("SetVoiceMessageSpendLimitOverride", (in, ctx) -> setSpendOverride("VOICE", in));
+        sms.operation("DeleteVoiceMessageSpendLimitOverride", (in, ctx) -> deleteSpendOverride("VOICE"));
+        sms.operation("SetMediaMessageSpendLimitOverride", (in, ctx) -> setSpendOverride("MEDIA", in));
+        sms.operation("DeleteMediaMessageSpendLimitOverride", (in, ctx) -> deleteSpendOverride("MEDIA"));
         sms.operation("CreateEventDestination", (in, ctx) -> createEventDestination(in));
         sms.operation("UpdateEventDestination", (in, ctx) -> updateEventDestination(in));
         sms.operation("DeleteEventDestination", (in, ctx) -> deleteEventDestination(in));
-        sms.operation("DescribeKeywords", (in, ctx) -> describeKeywords(in));
         sms.operation("DescribeOptOutLists", (in, ctx) -> describeOptOutLists(in));
         sms.operation("DescribeOptedOutNumbers", (in, ctx) -> describeOptedOutNumbers(in));
         sms.operation("PutOptedOutNumber", (in, ctx) -> putOptedOutNumber(in));
@@ -44,123 +57,6 @@ final class ResourceOps {
         sms.operation("DescribeAccountAttributes", (in, ctx) -> describeAccountAttributes(in));
         sms.operation("DescribeAccountLimits", (in, ctx) -> describeAccountLimits(in));
         sms.operation("DescribeSpendLimits", (in, ctx) -> describeSpendLimits(in));
-    }
-
-    // --- pools and numbers ---
-
-    private JsonNode describePools(JsonNode in) {
-        List<String> ids = texts(in, "PoolIds").stream().map(SmsVoiceEmulator::idOf).toList();
-        for (String id : ids) {
-            pool(id);
-        }
-        List<SmsState.Pool> pools = filter(sms.state.pools.values(), in.path("Filters"), (pool, filter) -> {
-            List<String> values = texts(filter, "Values");
-            return switch (filter.path("Name").asString()) {
-                case "status" -> values.contains(pool.status);
-                case "message-type" -> values.contains(pool.messageType);
-                case "two-way-enabled" -> values.contains(String.valueOf(pool.twoWayEnabled));
-                case "self-managed-opt-outs-enabled" -> values.contains(String.valueOf(pool.selfManagedOptOutsEnabled));
-                case "opt-out-list-name" -> values.contains(pool.optOutListName);
-                case "shared-routes-enabled" -> values.contains(String.valueOf(pool.sharedRoutesEnabled));
-                case "deletion-protection-enabled" -> values.contains(String.valueOf(pool.deletionProtectionEnabled));
-                case "two-way-channel-arn" -> false;
-                default -> throw unknownFilter(filter);
-            };
-        }).stream().filter(p -> ids.isEmpty() || ids.contains(p.id)).toList();
-        return page(in, "Pools", pools, this::poolInformation);
-    }
-
-    private ObjectNode poolInformation(SmsState.Pool pool) {
-        ObjectNode out = object();
-        out.put("PoolArn", pool.arn);
-        out.put("PoolId", pool.id);
-        out.put("Status", pool.status);
-        out.put("MessageType", pool.messageType);
-        out.put("TwoWayEnabled", pool.twoWayEnabled);
-        out.put("SelfManagedOptOutsEnabled", pool.selfManagedOptOutsEnabled);
-        out.put("OptOutListName", pool.optOutListName);
-        out.put("SharedRoutesEnabled", pool.sharedRoutesEnabled);
-        out.put("DeletionProtectionEnabled", pool.deletionProtectionEnabled);
-        putTime(out, "CreatedTimestamp", pool.createdAt);
-        return out;
-    }
-
-    private JsonNode describePhoneNumbers(JsonNode in) {
-        List<String> ids = texts(in, "PhoneNumberIds").stream().map(SmsVoiceEmulator::idOf).toList();
-        for (String id : ids) {
-            if (!sms.state.phoneNumbers.containsKey(id) && sms.state.phoneNumbers.values().stream().noneMatch(n -> n.number.equals(id))) {
-                throw AwsFault.notFound("phone-number", id);
-            }
-        }
-        List<SmsState.PhoneNumber> numbers = filter(sms.state.phoneNumbers.values(), in.path("Filters"), (number, filter) -> {
-            List<String> values = texts(filter, "Values");
-            return switch (filter.path("Name").asString()) {
-                case "status" -> values.contains(number.status);
-                case "iso-country-code" -> values.contains(number.isoCountryCode);
-                case "message-type" -> values.contains(number.messageType);
-                case "number-capability" -> number.capabilities.stream().anyMatch(values::contains);
-                case "number-type" -> values.contains(number.numberType);
-                case "two-way-enabled" -> values.contains(String.valueOf(number.twoWayEnabled));
-                case "self-managed-opt-outs-enabled" -> values.contains(String.valueOf(number.selfManagedOptOutsEnabled));
-                case "opt-out-list-name" -> values.contains(number.optOutListName);
-                case "deletion-protection-enabled" -> values.contains(String.valueOf(number.deletionProtectionEnabled));
-                case "two-way-channel-arn" -> false;
-                default -> throw unknownFilter(filter);
-            };
-        }).stream().filter(n -> ids.isEmpty() || ids.contains(n.id) || ids.contains(n.number)).toList();
-        return page(in, "PhoneNumbers", numbers, this::phoneNumberInformation);
-    }
-
-    private ObjectNode phoneNumberInformation(SmsState.PhoneNumber number) {
-        ObjectNode out = object();
-        out.put("PhoneNumberArn", number.arn);
-        out.put("PhoneNumberId", number.id);
-        out.put("PhoneNumber", number.number);
-        out.put("Status", number.status);
-        out.put("IsoCountryCode", number.isoCountryCode);
-        out.put("MessageType", number.messageType);
-        out.set("NumberCapabilities", Json.strings(number.capabilities));
-        out.put("NumberType", number.numberType);
-        out.put("MonthlyLeasingPrice", number.monthlyLeasingPrice);
-        out.put("TwoWayEnabled", number.twoWayEnabled);
-        out.put("SelfManagedOptOutsEnabled", number.selfManagedOptOutsEnabled);
-        out.put("OptOutListName", number.optOutListName);
-        out.put("InternationalSendingEnabled", false);
-        out.put("DeletionProtectionEnabled", number.deletionProtectionEnabled);
-        if (number.poolId != null) {
-            out.put("PoolId", number.poolId);
-        }
-        if (number.registrationId != null) {
-            out.put("RegistrationId", number.registrationId);
-        }
-        putTime(out, "CreatedTimestamp", number.createdAt);
-        return out;
-    }
-
-    private JsonNode listPoolOriginationIdentities(JsonNode in) {
-        SmsState.Pool pool = pool(SmsVoiceEmulator.idOf(text(in, "PoolId", "")));
-        List<SmsState.PhoneNumber> numbers = pool.originationIdentities.stream().map(sms.state.phoneNumbers::get)
-                .filter(n -> n != null).toList();
-        numbers = filter(numbers, in.path("Filters"), (number, filter) -> {
-            List<String> values = texts(filter, "Values");
-            return switch (filter.path("Name").asString()) {
-                case "iso-country-code" -> values.contains(number.isoCountryCode);
-                case "number-capability" -> number.capabilities.stream().anyMatch(values::contains);
-                default -> throw unknownFilter(filter);
-            };
-        });
-        ObjectNode out = (ObjectNode) page(in, "OriginationIdentities", numbers, number -> {
-            ObjectNode node = object();
-            node.put("OriginationIdentityArn", number.arn);
-            node.put("OriginationIdentity", number.id);
-            node.put("IsoCountryCode", number.isoCountryCode);
-            node.set("NumberCapabilities", Json.strings(number.capabilities));
-            node.put("PhoneNumber", number.number);
-            return node;
-        });
-        out.put("PoolArn", pool.arn);
-        out.put("PoolId", pool.id);
-        return out;
     }
 
     // --- configuration sets and event destinations ---
@@ -176,8 +72,9 @@ final class ResourceOps {
                 case "event-destination-name" -> set.eventDestinations.stream().anyMatch(d -> values.contains(d.name));
                 case "matching-event-types" -> set.eventDestinations.stream().anyMatch(d -> d.matchingEventTypes.stream().anyMatch(values::contains));
                 case "default-message-type" -> set.defaultMessageType != null && values.contains(set.defaultMessageType);
-                case "default-sender-id", "protect-configuration-id" -> false;
-                case "default-message-feedback-enabled" -> values.contains("false");
+                case "default-sender-id" -> set.defaultSenderId != null && values.contains(set.defaultSenderId);
+                case "protect-configuration-id" -> false;
+                case "default-message-feedback-enabled" -> Lookup.bool(values, set.defaultMessageFeedbackEnabled);
                 default -> throw unknownFilter(filter);
             };
         }).stream().filter(s -> names.isEmpty() || names.contains(s.name)).toList();
@@ -193,8 +90,96 @@ final class ResourceOps {
         if (set.defaultMessageType != null) {
             out.put("DefaultMessageType", set.defaultMessageType);
         }
-        out.put("DefaultMessageFeedbackEnabled", false);
+        if (set.defaultSenderId != null) {
+            out.put("DefaultSenderId", set.defaultSenderId);
+        }
+        out.put("DefaultMessageFeedbackEnabled", set.defaultMessageFeedbackEnabled);
         putTime(out, "CreatedTimestamp", set.createdAt);
+        return out;
+    }
+
+    /**
+     * CreateConfigurationSet: "If the configuration set name already exists, an error is returned"
+     * is the behaviour of every Create of the API (ConflictException RESOURCE_ALREADY_EXISTS); the
+     * account holds at most 25 (DescribeAccountLimits CONFIGURATION_SETS).
+     */
+    private JsonNode createConfigurationSet(JsonNode in) {
+        String name = text(in, "ConfigurationSetName", "");
+        String token = text(in, "ClientToken");
+        String fingerprint = Lookup.fingerprint(in);
+        String replayed = lookup.replay("CreateConfigurationSet", token, fingerprint);
+        SmsState.ConfigurationSet set = replayed == null ? null : sms.state.configurationSets.get(replayed);
+        if (set == null) {
+            if (sms.state.configurationSets.containsKey(name)) {
+                throw AwsFault.conflict("RESOURCE_ALREADY_EXISTS", "configuration-set", name, "Configuration set " + name + " already exists.");
+            }
+            if (sms.state.configurationSets.size() >= 25) {
+                throw AwsFault.quota("CONFIGURATION_SETS_PER_ACCOUNT", "The account has 25 configuration sets, the most allowed.");
+            }
+            set = new SmsState.ConfigurationSet();
+            set.name = name;
+            set.arn = sms.arn("configuration-set", name);
+            set.createdAt = sms.now();
+            set.tags = Lookup.readTags(in);
+            sms.state.configurationSets.put(name, set);
+            lookup.remember("CreateConfigurationSet", token, name, fingerprint);
+            sms.markDirty();
+        }
+        ObjectNode out = object();
+        out.put("ConfigurationSetArn", set.arn);
+        out.put("ConfigurationSetName", set.name);
+        out.set("Tags", Lookup.tags(set.tags));
+        putTime(out, "CreatedTimestamp", set.createdAt);
+        return out;
+    }
+
+    private JsonNode deleteConfigurationSet(JsonNode in) {
+        SmsState.ConfigurationSet set = configurationSet(SmsVoiceEmulator.idOf(text(in, "ConfigurationSetName", "")));
+        sms.state.configurationSets.remove(set.name);
+        sms.markDirty();
+        ObjectNode out = configurationSetInformation(set);
+        out.remove("ProtectConfigurationId");
+        return out;
+    }
+
+    private JsonNode setDefaultMessageType(JsonNode in, @Nullable String messageType) {
+        SmsState.ConfigurationSet set = configurationSet(SmsVoiceEmulator.idOf(text(in, "ConfigurationSetName", "")));
+        String previous = set.defaultMessageType;
+        set.defaultMessageType = messageType;
+        sms.markDirty();
+        ObjectNode out = object();
+        out.put("ConfigurationSetArn", set.arn);
+        out.put("ConfigurationSetName", set.name);
+        String shown = messageType != null ? messageType : previous;
+        if (shown != null) {
+            out.put("MessageType", shown);
+        }
+        return out;
+    }
+
+    private JsonNode setDefaultSenderId(JsonNode in, @Nullable String senderId) {
+        SmsState.ConfigurationSet set = configurationSet(SmsVoiceEmulator.idOf(text(in, "ConfigurationSetName", "")));
+        String previous = set.defaultSenderId;
+        set.defaultSenderId = senderId;
+        sms.markDirty();
+        ObjectNode out = object();
+        out.put("ConfigurationSetArn", set.arn);
+        out.put("ConfigurationSetName", set.name);
+        String shown = senderId != null ? senderId : previous;
+        if (shown != null) {
+            out.put("SenderId", shown);
+        }
+        return out;
+    }
+
+    private JsonNode setDefaultMessageFeedback(JsonNode in) {
+        SmsState.ConfigurationSet set = configurationSet(SmsVoiceEmulator.idOf(text(in, "ConfigurationSetName", "")));
+        set.defaultMessageFeedbackEnabled = in.path("MessageFeedbackEnabled").asBoolean();
+        sms.markDirty();
+        ObjectNode out = object();
+        out.put("ConfigurationSetArn", set.arn);
+        out.put("ConfigurationSetName", set.name);
+        out.put("MessageFeedbackEnabled", set.defaultMessageFeedbackEnabled);
         return out;
     }
 
@@ -282,42 +267,6 @@ final class ResourceOps {
                 .orElseThrow(() -> AwsFault.notFound("event-destination", name));
     }
 
-    // --- keywords ---
-
-    private JsonNode describeKeywords(JsonNode in) {
-        String identity = SmsVoiceEmulator.idOf(text(in, "OriginationIdentity", ""));
-        String arn;
-        java.util.Map<String, SmsState.Keyword> keywords;
-        if (sms.state.pools.containsKey(identity)) {
-            SmsState.Pool pool = sms.state.pools.get(identity);
-            arn = pool.arn;
-            keywords = pool.keywords;
-        } else {
-            SmsState.PhoneNumber number = sms.state.phoneNumbers.containsKey(identity) ? sms.state.phoneNumbers.get(identity)
-                    : sms.state.phoneNumbers.values().stream().filter(n -> n.number.equals(identity)).findFirst()
-                            .orElseThrow(() -> AwsFault.notFound("phone-number", identity));
-            arn = number.arn;
-            keywords = number.keywords;
-        }
-        List<String> wanted = texts(in, "Keywords");
-        List<SmsState.Keyword> matching = filter(keywords.values(), in.path("Filters"), (keyword, filter) -> {
-            if (!"keyword-action".equals(filter.path("Name").asString())) {
-                throw unknownFilter(filter);
-            }
-            return texts(filter, "Values").contains(keyword.action);
-        }).stream().filter(k -> wanted.isEmpty() || wanted.contains(k.keyword)).toList();
-        ObjectNode out = (ObjectNode) page(in, "Keywords", matching, keyword -> {
-            ObjectNode node = object();
-            node.put("Keyword", keyword.keyword);
-            node.put("KeywordMessage", keyword.message);
-            node.put("KeywordAction", keyword.action);
-            return node;
-        });
-        out.put("OriginationIdentityArn", arn);
-        out.put("OriginationIdentity", identity);
-        return out;
-    }
-
     // --- opt-outs ---
 
     private JsonNode describeOptOutLists(JsonNode in) {
@@ -333,6 +282,53 @@ final class ResourceOps {
             putTime(node, "CreatedTimestamp", list.createdAt);
             return node;
         });
+    }
+
+    /**
+     * CreateOptOutList: "If the opt-out list name already exists, an error is returned";
+     * DeleteOptOutList: "If the specified opt-out list name doesn't exist or is in-use by an
+     * origination phone number or pool, an error is returned" (API reference). The Default list is
+     * the service's own and is not deleted.
+     */
+    private JsonNode createOptOutList(JsonNode in) {
+        String name = text(in, "OptOutListName", "");
+        if (sms.state.optOutLists.containsKey(name)) {
+            throw AwsFault.conflict("RESOURCE_ALREADY_EXISTS", "opt-out-list", name, "Opt-out list " + name + " already exists.");
+        }
+        if (sms.state.optOutLists.size() >= 25) {
+            throw AwsFault.quota("OPT_OUT_LISTS_PER_ACCOUNT", "The account has 25 opt-out lists, the most allowed.");
+        }
+        var list = new SmsState.OptOutList();
+        list.name = name;
+        list.arn = sms.arn("opt-out-list", name);
+        list.createdAt = sms.now();
+        list.tags = Lookup.readTags(in);
+        sms.state.optOutLists.put(name, list);
+        sms.markDirty();
+        ObjectNode out = object();
+        out.put("OptOutListArn", list.arn);
+        out.put("OptOutListName", list.name);
+        out.set("Tags", Lookup.tags(list.tags));
+        putTime(out, "CreatedTimestamp", list.createdAt);
+        return out;
+    }
+
+    private JsonNode deleteOptOutList(JsonNode in) {
+        SmsState.OptOutList list = optOutList(SmsVoiceEmulator.idOf(text(in, "OptOutListName", "")));
+        boolean inUse = sms.state.phoneNumbers.values().stream().anyMatch(n -> n.optOutListName.equals(list.name))
+                || sms.state.pools.values().stream().anyMatch(p -> p.optOutListName.equals(list.name));
+        if (inUse || "Default".equals(list.name)) {
+            throw AwsFault.conflict("RESOURCE_DELETION_NOT_ALLOWED", "opt-out-list", list.name,
+                    "Default".equals(list.name) ? "The Default opt-out list cannot be deleted."
+                            : "Opt-out list " + list.name + " is used by a phone number or pool.");
+        }
+        sms.state.optOutLists.remove(list.name);
+        sms.markDirty();
+        ObjectNode out = object();
+        out.put("OptOutListArn", list.arn);
+        out.put("OptOutListName", list.name);
+        putTime(out, "CreatedTimestamp", list.createdAt);
+        return out;
     }
 
     private JsonNode describeOptedOutNumbers(JsonNode in) {
@@ -420,11 +416,11 @@ final class ResourceOps {
         }
         SmsState state = sms.state;
         List<Limit> limits = List.of(
-                new Limit("PHONE_NUMBERS", state.phoneNumbers.size(), 10),
+                new Limit("PHONE_NUMBERS", state.phoneNumbers.size(), sms.properties.account().maxPhoneNumbers()),
                 new Limit("POOLS", state.pools.size(), 10),
                 new Limit("CONFIGURATION_SETS", state.configurationSets.size(), 25),
                 new Limit("OPT_OUT_LISTS", state.optOutLists.size(), 25),
-                new Limit("SENDER_IDS", 0, 25),
+                new Limit("SENDER_IDS", state.senderIds.size(), 25),
                 new Limit("REGISTRATIONS", state.registrations.values().stream().filter(r -> !r.deleted).count(), 100),
                 new Limit("REGISTRATION_ATTACHMENTS", state.attachments.values().stream().filter(a -> !"DELETED".equals(a.status)).count(), 1000),
                 new Limit("VERIFIED_DESTINATION_NUMBERS", state.verifiedNumbers.size(), sms.properties.account().maxVerifiedNumbers()));
@@ -437,22 +433,84 @@ final class ResourceOps {
         });
     }
 
+    /**
+     * Spend limits: "The requested spend limit must be less than or equal to the MaxLimit, which is
+     * set by Amazon Web Services"; deleting an override "will set the EnforcedLimit to equal the
+     * MaxLimit" (API reference). A sandbox account's limit is USD 1 (user guide {@code sandbox}).
+     */
     private JsonNode describeSpendLimits(JsonNode in) {
-        record Spend(String name, long enforced, long max) {
+        record Spend(String name, long enforced, long max, boolean overridden) {
         }
         SmsState.Account account = sms.state.account;
-        List<Spend> limits = List.of(
-                new Spend("TEXT_MESSAGE_MONTHLY_SPEND_LIMIT", account.textSpendLimitUsd, Math.max(account.textSpendLimitUsd, account.textSpendMaxLimitUsd)),
-                new Spend("VOICE_MESSAGE_MONTHLY_SPEND_LIMIT", 1, 1),
-                new Spend("MEDIA_MESSAGE_MONTHLY_SPEND_LIMIT", 1, 1));
+        List<Spend> limits = new ArrayList<>();
+        for (String kind : List.of("TEXT", "VOICE", "MEDIA")) {
+            Long override = override(kind);
+            long max = maxLimit(kind);
+            limits.add(new Spend(kind + "_MESSAGE_MONTHLY_SPEND_LIMIT", override != null ? override : max, max, override != null));
+        }
         return page(in, "SpendLimits", limits, l -> {
             ObjectNode node = object();
             node.put("Name", l.name());
             node.put("EnforcedLimit", l.enforced());
             node.put("MaxLimit", l.max());
-            node.put("Overridden", false);
+            node.put("Overridden", l.overridden());
             return node;
         });
+    }
+
+    private @Nullable Long override(String kind) {
+        SmsState.Account account = sms.state.account;
+        return switch (kind) {
+            case "TEXT" -> account.textSpendOverride;
+            case "VOICE" -> account.voiceSpendOverride;
+            default -> account.mediaSpendOverride;
+        };
+    }
+
+    private long maxLimit(String kind) {
+        SmsState.Account account = sms.state.account;
+        return switch (kind) {
+            case "TEXT" -> Math.max(account.textSpendLimitUsd, account.textSpendMaxLimitUsd);
+            case "VOICE" -> account.voiceSpendMaxLimitUsd;
+            default -> account.mediaSpendMaxLimitUsd;
+        };
+    }
+
+    private JsonNode setSpendOverride(String kind, JsonNode in) {
+        long limit = in.path("MonthlyLimit").asLong();
+        long max = maxLimit(kind);
+        if (limit > max) {
+            throw AwsFault.validationField("REQUESTED_SPEND_LIMIT_HIGHER_THAN_SERVICE_LIMIT", "MonthlyLimit",
+                    "The requested limit of " + limit + " USD is higher than the account's maximum of " + max + " USD.");
+        }
+        SmsState.Account account = sms.state.account;
+        switch (kind) {
+            case "TEXT" -> account.textSpendOverride = limit;
+            case "VOICE" -> account.voiceSpendOverride = limit;
+            default -> account.mediaSpendOverride = limit;
+        }
+        sms.markDirty();
+        ObjectNode out = object();
+        out.put("MonthlyLimit", limit);
+        return out;
+    }
+
+    private JsonNode deleteSpendOverride(String kind) {
+        SmsState.Account account = sms.state.account;
+        switch (kind) {
+            case "TEXT" -> account.textSpendOverride = null;
+            case "VOICE" -> account.voiceSpendOverride = null;
+            default -> account.mediaSpendOverride = null;
+        }
+        sms.markDirty();
+        ObjectNode out = object();
+        out.put("MonthlyLimit", maxLimit(kind));
+        return out;
+    }
+
+    /** The text spend limit sends are checked against: the override, else the account's maximum. */
+    static long enforcedTextLimit(SmsState.Account account) {
+        return account.textSpendOverride != null ? account.textSpendOverride : Math.max(account.textSpendLimitUsd, account.textSpendMaxLimitUsd);
     }
 
     // --- helpers ---
@@ -482,14 +540,6 @@ final class ResourceOps {
 
     private static AwsFault unknownFilter(JsonNode filter) {
         return AwsFault.validation("INVALID_FILTER_VALUES", "Unknown filter " + filter.path("Name").asString());
-    }
-
-    private SmsState.Pool pool(String id) {
-        SmsState.Pool pool = sms.state.pools.get(id);
-        if (pool == null) {
-            throw AwsFault.notFound("pool", id);
-        }
-        return pool;
     }
 
     private SmsState.ConfigurationSet configurationSet(String name) {

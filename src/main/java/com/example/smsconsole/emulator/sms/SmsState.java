@@ -20,6 +20,8 @@ public class SmsState {
     public Map<String, Pool> pools = new LinkedHashMap<>();
     public Map<String, PhoneNumber> phoneNumbers = new LinkedHashMap<>();
     public Map<String, ConfigurationSet> configurationSets = new LinkedHashMap<>();
+    /** Sender ids by {@code SENDERID/ISO} (a sender id is requested per country). */
+    public Map<String, SenderId> senderIds = new LinkedHashMap<>();
     public Map<String, Handset> handsets = new LinkedHashMap<>();
     public List<PendingEvent> pendingEvents = new ArrayList<>();
     public Map<String, String> clientTokens = new LinkedHashMap<>();
@@ -32,6 +34,13 @@ public class SmsState {
         public double textSpendThisMonth;
         public long textSpendLimitUsd = 1;
         public long textSpendMaxLimitUsd = 1;
+        public @Nullable Long textSpendOverride;
+        public double voiceSpendThisMonth;
+        public long voiceSpendMaxLimitUsd = 1;
+        public @Nullable Long voiceSpendOverride;
+        public long mediaSpendMaxLimitUsd = 1;
+        public @Nullable Long mediaSpendOverride;
+        public @Nullable String defaultMessageType;
     }
 
     public static class Tag {
@@ -57,8 +66,10 @@ public class SmsState {
         public List<String> reviewOutcomes = new ArrayList<>();
         public int outcomesUsed;
         public long provisionedAt;
-        public @Nullable String provisionedPhoneNumberId;
+        public boolean provisioned;
+        public boolean closed;
         public boolean deleted;
+        public List<Association> associations = new ArrayList<>();
 
         public Version latest() {
             return versions.getLast();
@@ -67,6 +78,16 @@ public class SmsState {
         public @Nullable Version version(long number) {
             return versions.stream().filter(v -> v.number == number).findFirst().orElse(null);
         }
+    }
+
+    /** A resource associated with a registration (CreateRegistrationAssociation). */
+    public static class Association {
+        public String resourceType = "";
+        public String resourceId = "";
+        public String resourceArn = "";
+        public @Nullable String isoCountryCode;
+        public @Nullable String phoneNumber;
+        public long at;
     }
 
     public static class Version {
@@ -127,6 +148,7 @@ public class SmsState {
         public long createdAt;
         public Map<String, OptedOut> numbers = new LinkedHashMap<>();
         public Map<String, Long> lastRemovedAt = new LinkedHashMap<>();
+        public List<Tag> tags = new ArrayList<>();
     }
 
     public static class OptedOut {
@@ -163,6 +185,9 @@ public class SmsState {
         public long createdAt;
         public List<String> originationIdentities = new ArrayList<>();
         public Map<String, Keyword> keywords = new LinkedHashMap<>();
+        public @Nullable String twoWayChannelArn;
+        public @Nullable String twoWayChannelRole;
+        public List<Tag> tags = new ArrayList<>();
     }
 
     public static class PhoneNumber {
@@ -183,6 +208,26 @@ public class SmsState {
         public @Nullable String registrationId;
         public long createdAt;
         public Map<String, Keyword> keywords = new LinkedHashMap<>();
+        public boolean internationalSendingEnabled;
+        public @Nullable String twoWayChannelArn;
+        public @Nullable String twoWayChannelRole;
+        /** When a requested number that needs no registration becomes ACTIVE (0 once it is). */
+        public long activatesAt;
+        public List<Tag> tags = new ArrayList<>();
+    }
+
+    /** A sender id of one country. */
+    public static class SenderId {
+        public String senderId = "";
+        public String isoCountryCode = "";
+        public String arn = "";
+        public List<String> messageTypes = new ArrayList<>();
+        public String monthlyLeasingPrice = "0.00";
+        public boolean deletionProtectionEnabled;
+        public boolean registered;
+        public @Nullable String registrationId;
+        public long createdAt;
+        public List<Tag> tags = new ArrayList<>();
     }
 
     public static class ConfigurationSet {
@@ -190,7 +235,10 @@ public class SmsState {
         public String arn = "";
         public long createdAt;
         public @Nullable String defaultMessageType;
+        public @Nullable String defaultSenderId;
+        public boolean defaultMessageFeedbackEnabled;
         public List<EventDestination> eventDestinations = new ArrayList<>();
+        public List<Tag> tags = new ArrayList<>();
     }
 
     public static class EventDestination {
@@ -224,6 +272,7 @@ public class SmsState {
         public String message = "";
         public String handsetNumber = "";
         public String from = "";
+        public String channel = "TEXT";
         public @Nullable String messageId;
     }
 }

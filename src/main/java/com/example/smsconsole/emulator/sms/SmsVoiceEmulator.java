@@ -37,6 +37,7 @@ public final class SmsVoiceEmulator implements EmulatedService {
     private final Map<String, Operation> operations = new LinkedHashMap<>();
     private final RegistrationOps registrations;
     private final MessagingOps messaging;
+    private final NumberOps numbers;
     private volatile boolean dirty;
 
     public SmsVoiceEmulator(ServiceModel model, EmulatorProperties properties, EmulatorClock clock, RegistrationCatalog catalog,
@@ -49,10 +50,14 @@ public final class SmsVoiceEmulator implements EmulatedService {
         this.receipts = receipts;
         this.registrations = new RegistrationOps(this);
         this.messaging = new MessagingOps(this);
+        this.numbers = new NumberOps(this);
         registrations.register();
         new VerificationOps(this).register();
         messaging.register();
+        numbers.register();
+        new PoolOps(this).register();
         new ResourceOps(this).register();
+        new TagOps(this).register();
         new Seeder(this).seedIfEmpty();
     }
 
@@ -95,7 +100,12 @@ public final class SmsVoiceEmulator implements EmulatedService {
 
     private void advanceLocked(long now) {
         registrations.advance(now);
+        numbers.advance(now);
         messaging.deliverDue(now);
+    }
+
+    RegistrationOps registrations() {
+        return registrations;
     }
 
     /** Whether state changed since the last {@link #takeDirty()}. */

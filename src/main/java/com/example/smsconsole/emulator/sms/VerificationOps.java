@@ -27,9 +27,11 @@ final class VerificationOps {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SmsVoiceEmulator sms;
+    private final Routing routing;
 
     VerificationOps(SmsVoiceEmulator sms) {
         this.sms = sms;
+        this.routing = new Routing(sms);
     }
 
     void register() {
@@ -95,6 +97,14 @@ final class VerificationOps {
         if (configurationSet != null && !sms.state.configurationSets.containsKey(SmsVoiceEmulator.idOf(configurationSet))) {
             throw AwsFault.notFound("configuration-set", SmsVoiceEmulator.idOf(configurationSet));
         }
+        String channel = text(in, "VerificationChannel", "TEXT");
+        // The code goes out from an active identity of the destination's country that reaches real
+        // handsets (user guide verify-destination-phone-number: you need an active origination identity
+        // in the destination's country; a simulator number only reaches destination simulators).
+        String identity = text(in, "OriginationIdentity");
+        String country = Numbers.country(verified.phoneNumber);
+        Routing.Chosen from = routing.choose(identity, routing.candidates(identity), verified.phoneNumber, country == null ? "" : country,
+                "VOICE".equals(channel), true, null);
         long now = sms.now();
         String today = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC).toLocalDate().toString();
         if (!today.equals(verified.codesDay)) {
@@ -109,12 +119,11 @@ final class VerificationOps {
         verified.codesSentToday++;
         verified.code = String.format("%06d", RANDOM.nextInt(1_000_000));
         verified.codeExpiresAt = now + sms.properties.verification().codeLifetime().toMillis();
-        String channel = text(in, "VerificationChannel", "TEXT");
         String messageId = UUID.randomUUID().toString();
         String body = "VOICE".equals(channel)
                 ? "(voice call) Your AWS End User Messaging verification code is " + String.join(" ", verified.code.split("")) + "."
                 : "Your AWS End User Messaging verification code is " + verified.code + ".";
-        Handsets.receive(sms.state, verified.phoneNumber, "AWS Verify", body, channel, messageId, now);
+        Handsets.receive(sms.state, verified.phoneNumber, from.identity().value(), body, channel, messageId, now);
         sms.markDirty();
         ObjectNode out = object();
         out.put("MessageId", messageId);
