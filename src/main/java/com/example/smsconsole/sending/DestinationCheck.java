@@ -41,7 +41,8 @@ public record DestinationCheck(PhoneNumber number, Optional<SimulatorNumbers.Des
             if (!reachable()) {
                 return what + ": the chosen From cannot reach it";
             }
-            return s.success() ? what + ": TEXT_DELIVERED is expected" : what + ": AWS accepts the text, then a failure receipt arrives";
+            return s.success() ? what + ": AWS accepts the text and success receipts arrive"
+                    : what + ": AWS accepts the text, then a failure receipt arrives";
         }
         if (!reachable()) {
             return sandbox && !"VERIFIED".equals(verification)

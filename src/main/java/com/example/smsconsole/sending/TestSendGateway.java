@@ -184,4 +184,18 @@ class TestSendGateway {
         originations.addAll(senderIdOriginations);
         return originations;
     }
+
+    /** The default sender ID of each configuration set that has one ({@code DescribeConfigurationSets}, all pages). */
+    Map<String, String> defaultSenderIds() {
+        Map<String, String> ids = new java.util.LinkedHashMap<>();
+        String token = null;
+        do {
+            String next = token;
+            var page = AwsCalls.smsVoice("DescribeConfigurationSets", () -> sms.describeConfigurationSets(b -> b.nextToken(next)));
+            page.configurationSets().stream().filter(c -> c.defaultSenderId() != null && !c.defaultSenderId().isBlank())
+                    .forEach(c -> ids.put(c.configurationSetName(), c.defaultSenderId()));
+            token = page.nextToken();
+        } while (token != null);
+        return ids;
+    }
 }

@@ -254,6 +254,7 @@ class TestSendView extends VerticalLayout {
         serverErrors.clearOnChange("context", context);
         destination.addValueChangeListener(e -> destinationChanged());
         origination.addValueChangeListener(e -> destinationChanged());
+        configurationSet.addValueChangeListener(e -> destinationChanged());
         body.addValueChangeListener(e -> updatePreview());
     }
 
@@ -334,14 +335,15 @@ class TestSendView extends VerticalLayout {
         PhoneNumber number = parsed.get();
         destination.setHelperText(number.international() + " · " + number.countryName());
         String from = origination.getValue();
-        String key = number.e164() + " " + from;
+        String set = configurationSet.getValue();
+        String key = number.e164() + " " + from + " " + set;
         checkKey = key;
         var checking = new Span("Checking " + number.e164() + " against the account…");
         checking.addClassName("check-pending");
         destinationCheck.add(checking);
         destinationCheck.setVisible(true);
         UI ui = UI.getCurrent();
-        CompletableFuture<DestinationCheck> running = CompletableFuture.supplyAsync(() -> service.checkDestination(number, from), work);
+        CompletableFuture<DestinationCheck> running = CompletableFuture.supplyAsync(() -> service.checkDestination(number, from, set), work);
         running.whenComplete((check, error) -> UiAccess.apply(ui, () -> {
             if (key.equals(checkKey)) {
                 showCheck(number, check, error);

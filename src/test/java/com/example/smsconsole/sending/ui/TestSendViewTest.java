@@ -11,6 +11,10 @@ import com.example.smsconsole.support.ConsoleTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import org.springframework.beans.factory.annotation.Autowired;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Client;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.model.MessageType;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -26,6 +30,9 @@ import org.springframework.security.test.context.support.WithMockUser;
 @ConsoleTest
 @WithMockUser(username = "qa-view", roles = "QA")
 class TestSendViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    PinpointSmsVoiceV2Client sms;
 
     TestSendView open() {
         UI.getCurrent().navigate("test-send");
@@ -89,10 +96,10 @@ class TestSendViewTest extends SpringBrowserlessTest {
         assertThat(badge.getText()).isEqualTo("United Kingdom success simulator number: the chosen From cannot reach it");
         assertThat(badge.hasClassName("badge-error")).isTrue();
         assertThat(text(view.destinationCheck))
-                .contains("Needs a United Kingdom origination identity, such as a sender ID registered for United Kingdom")
+                .contains("Needs a United Kingdom origination identity, such as a sender ID for United Kingdom")
                 .contains("AWS offers simulator origination numbers in United States only")
                 .contains("cannot reach it: simulator number +12065550142 is a US simulator number: it reaches only US simulator numbers")
-                .doesNotContain("TEXT_DELIVERED is expected");
+                .doesNotContain("AWS accepts the text and success receipts arrive");
     }
 
     @Test
@@ -142,11 +149,15 @@ class TestSendViewTest extends SpringBrowserlessTest {
             Thread.sleep(100);
             view.tick();
         }
-        assertThat(view.watchStatus.getText()).isEqualTo("Final receipt: TEXT_DELIVERED (Message has been accepted by phone).");
-        assertThat(test(view.events).size()).isEqualTo(3);
-        assertThat(test(view.events).getRow(2).eventType()).isEqualTo("TEXT_DELIVERED");
+        // TEXT_SUCCESSFUL or TEXT_DELIVERED is final, as the receipt itself says (isFinal)
+        assertThat(view.watchStatus.getText()).matches("Final receipt: TEXT_(SUCCESSFUL|DELIVERED) \\(.+\\)\\.");
+        List<com.example.smsconsole.deliverylog.DeliveryEvent> received = test(view.events).size() == 3
+                ? List.of(test(view.events).getRow(0), test(view.events).getRow(1), test(view.events).getRow(2))
+                : List.of(test(view.events).getRow(0), test(view.events).getRow(1));
+        assertThat(received.getFirst().eventType()).isEqualTo("TEXT_QUEUED");
+        assertThat(received.getLast().isFinal()).isTrue();
         assertThat(view.events.getColumns().stream().map(c -> c.getHeaderText()).toList()).endsWith("Price", "Carrier fee", "Total");
-        assertThat(test(view.history).getRow(0).finalStatus()).isEqualTo("TEXT_DELIVERED");
+        assertThat(test(view.history).getRow(0).finalStatus()).isEqualTo(received.getLast().eventType());
         assertThat(view.send.isEnabled()).isTrue();
     }
 
@@ -185,5 +196,35 @@ class TestSendViewTest extends SpringBrowserlessTest {
         assertThat(view.sendMessage.getChildren().filter(Anchor.class::isInstance).map(a -> ((Anchor) a).getHref()))
                 .containsExactly("delivery-history?range=24h&dest=%2B14254147755");
         assertThat(view.send.isEnabled()).isTrue();
+    }
+
+    @Test
+    @WithMockUser(username = "qa-view-uk", roles = "QA")
+    void a_uk_sender_id_of_the_account_is_offered_as_from_and_reaches_the_uk_success_simulator() throws InterruptedException {
+        // a sender ID for the United Kingdom (RequestSenderId), as a team sending to the UK would have
+        String senderId = "UX" + (System.nanoTime() % 1_000_000);
+        sms.requestSenderId(b -> b.senderId(senderId).isoCountryCode("GB").messageTypes(MessageType.TRANSACTIONAL));
+        TestSendView view = open();
+        assertThat(view.origination.getListDataView().getItems().map(view.origination.getItemLabelGenerator()::apply))
+                .contains(senderId + " (sender ID, GB)");
+
+        test(view.destination).setValue("+447860019066");
+        Button use = view.destinationCheck.getChildren().filter(Button.class::isInstance).map(Button.class::cast).findFirst().orElseThrow();
+        assertThat(use.getText()).isEqualTo("Send from " + senderId + " (sender ID, GB)");
+        test(use).click();
+
+        assertThat(view.origination.getValue()).isEqualTo(senderId);
+        assertThat(headline(view).getText()).isEqualTo("United Kingdom success simulator number: AWS accepts the text and success receipts arrive");
+        assertThat(text(view.destinationCheck)).contains("reaches it sender ID " + senderId);
+        test(view.body).setValue("Hello United Kingdom");
+        test(view.send).click();
+        assertThat(view.sendMessage.tone()).isEqualTo(InlineMessage.Tone.SUCCESS);
+        assertThat(view.sendMessage.text()).startsWith("Sent to +447860019066.");
+        for (int i = 0; i < 150 && !view.watchStatus.getText().startsWith("Final receipt"); i++) {
+            Thread.sleep(100);
+            view.tick();
+        }
+        assertThat(view.watchStatus.getText()).startsWith("Final receipt: TEXT_");
+        assertThat(test(view.events).getRow(0).origination()).isEqualTo(senderId);
     }
 }
