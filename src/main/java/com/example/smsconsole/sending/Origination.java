@@ -59,8 +59,9 @@ public record Origination(String id, String label, Kind kind, @Nullable String o
             if (kind == Kind.PHONE_NUMBER && internationalSending) {
                 return new Reach(Reach.Answer.MAYBE, name + " is a " + country + " number with international sending on");
             }
-            return new Reach(Reach.Answer.NO, name + (kind == Kind.SENDER_ID ? " is a sender ID for " : " is a number of ") + country
-                    + ": it sends only within " + PhoneNumber.countryName(country == null ? "ZZ" : country));
+            String where = PhoneNumber.countryName(country == null ? "ZZ" : country);
+            return new Reach(Reach.Answer.NO, name + (kind == Kind.SENDER_ID ? " is a sender ID for " + where : " is a " + where + " number")
+                    + ": it sends only within " + where);
         }
 
         private String describe() {

@@ -22,6 +22,12 @@ public final class Screens {
             page.waitForTimeout(400);
             Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
             assertThat(((Number) overflow).intValue()).as("%s at %dx%d is wider than the window", name, size[0], size[1]).isLessThanOrEqualTo(0);
+            // a grid whose columns do not fit scrolls sideways: its last columns are cut off for the eye
+            Object cutGrids = page.evaluate("() => Array.from(document.querySelectorAll('vaadin-grid')).filter(g => g.offsetParent !== null"
+                    + " && g.shadowRoot && g.shadowRoot.querySelector('#table')).filter(g => { const t = g.shadowRoot.querySelector('#table');"
+                    + " return t.scrollWidth > t.clientWidth + 1; }).map(g => (g.className || 'grid') + ' (' + g.shadowRoot.querySelector('#table').scrollWidth + ' > '"
+                    + " + g.shadowRoot.querySelector('#table').clientWidth + ')')");
+            assertThat((java.util.List<?>) cutGrids).as("%s at %dx%d has grids wider than their box", name, size[0], size[1]).isEmpty();
             Chromium.screenshot(page, name + "-" + size[0] + "x" + size[1]);
             // the app layout scrolls its content inside the window: a second picture with a window tall enough for all of it
             Object content = page.evaluate("() => { const l = document.querySelector('vaadin-app-layout');"
@@ -30,6 +36,8 @@ public final class Screens {
             int height = ((Number) content).intValue();
             if (height > size[1] + 8) {
                 page.setViewportSize(size[0], Math.min(height + 8, 6000));
+                page.evaluate("() => { window.scrollTo(0, 0); const l = document.querySelector('vaadin-app-layout');"
+                        + " const c = l && l.shadowRoot && l.shadowRoot.querySelector('[content]'); if (c) c.scrollTop = 0; if (l) l.scrollTop = 0; }");
                 page.waitForTimeout(300);
                 Chromium.screenshot(page, name + "-" + size[0] + "x" + size[1] + "-whole");
             }

@@ -22,6 +22,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -116,24 +117,26 @@ class OverviewView extends VerticalLayout implements com.vaadin.flow.router.Befo
         add(new H3("Delivery at a glance"), delivery);
         delivery.addClassName("delivery-glance");
 
-        numbers.addColumn(NumberRow::value).setHeader("Number / sender id").setAutoWidth(true);
-        numbers.addColumn(NumberRow::type).setHeader("Type").setAutoWidth(true);
+        // widths that fit 1024 px with the menu open: related values share a column and long ids wrap
+        numbers.addColumn(NumberRow::value).setHeader("Number / sender id").setWidth("9.5em").setFlexGrow(0);
+        numbers.addColumn(n -> n.type() + " · " + n.capabilities()).setHeader("Type · capabilities").setWidth("9em").setFlexGrow(0);
         numbers.addComponentColumn(n -> new StatusBadge(n.status(), "ACTIVE".equals(n.status()) || "REGISTERED".equals(n.status())
-                ? StatusBadge.Tone.SUCCESS : StatusBadge.Tone.PENDING)).setHeader("Status").setAutoWidth(true);
-        numbers.addColumn(NumberRow::capabilities).setHeader("Capabilities").setAutoWidth(true);
-        numbers.addColumn(NumberRow::country).setHeader("Country").setAutoWidth(true);
-        numbers.addColumn(n -> n.monthlyCost() == null ? "" : "USD " + n.monthlyCost()).setHeader("Monthly").setAutoWidth(true);
-        numbers.addColumn(n -> n.registrationId() == null ? "" : n.registrationId()).setHeader("Registration").setAutoWidth(true);
-        numbers.addColumn(n -> n.twoWay() ? "yes" : "no").setHeader("Two-way").setAutoWidth(true);
-        numbers.addColumn(n -> n.optOutList() == null ? "" : n.optOutList()).setHeader("Opt-out list").setAutoWidth(true);
+                ? StatusBadge.Tone.SUCCESS : StatusBadge.Tone.PENDING)).setHeader("Status").setWidth("6.5em").setFlexGrow(0);
+        numbers.addColumn(n -> n.country() + (n.monthlyCost() == null ? "" : " · USD " + n.monthlyCost())).setHeader("Country · monthly")
+                .setWidth("7em").setFlexGrow(0);
+        numbers.addColumn(n -> n.registrationId() == null ? "" : n.registrationId()).setHeader("Registration").setWidth("8em").setFlexGrow(1);
+        numbers.addColumn(n -> n.twoWay() ? "yes" : "no").setHeader("Two-way").setWidth("4.5em").setFlexGrow(0);
+        numbers.addColumn(n -> n.optOutList() == null ? "" : n.optOutList()).setHeader("Opt-out list").setWidth("6em").setFlexGrow(0);
+        numbers.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         numbers.setAllRowsVisible(true);
-        pools.addColumn(p -> p.id() + (p.configured() ? " (the console's)" : "")).setHeader("Pool").setAutoWidth(true);
+        pools.addColumn(p -> p.id() + (p.configured() ? " (the console's)" : "")).setHeader("Pool").setWidth("12em").setFlexGrow(1);
         pools.addComponentColumn(p -> new StatusBadge(p.status(), "ACTIVE".equals(p.status()) ? StatusBadge.Tone.SUCCESS : StatusBadge.Tone.PENDING))
-                .setHeader("Status").setAutoWidth(true);
-        pools.addColumn(p -> p.messageType() == null ? "" : p.messageType()).setHeader("Message type").setAutoWidth(true);
-        pools.addColumn(OverviewService.PoolRow::identities).setHeader("Identities").setAutoWidth(true);
-        pools.addColumn(p -> p.twoWay() ? "yes" : "no").setHeader("Two-way").setAutoWidth(true);
-        pools.addColumn(p -> p.optOutList() == null ? "" : p.optOutList()).setHeader("Opt-out list").setAutoWidth(true);
+                .setHeader("Status").setWidth("6.5em").setFlexGrow(0);
+        pools.addColumn(p -> p.messageType() == null ? "" : p.messageType()).setHeader("Message type").setWidth("9em").setFlexGrow(0);
+        pools.addColumn(OverviewService.PoolRow::identities).setHeader("Identities").setWidth("6em").setFlexGrow(0);
+        pools.addColumn(p -> p.twoWay() ? "yes" : "no").setHeader("Two-way").setWidth("4.5em").setFlexGrow(0);
+        pools.addColumn(p -> p.optOutList() == null ? "" : p.optOutList()).setHeader("Opt-out list").setWidth("6em").setFlexGrow(0);
+        pools.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         pools.setAllRowsVisible(true);
         add(new H3("Numbers and sender ids"), numbersMessage, numbers, new H3("Pools"), pools);
 
@@ -324,7 +327,7 @@ class OverviewView extends VerticalLayout implements com.vaadin.flow.router.Befo
 
     void confirmOptOut() {
         optOutMessage.clear();
-        if (!Forms.check(optOutBinder, optOutMessage)) {
+        if (!Forms.check(optOutBinder)) {
             return;
         }
         String e164 = PhoneNumber.parse(optOutBinder.getBean().number).e164();

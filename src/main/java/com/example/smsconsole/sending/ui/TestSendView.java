@@ -135,14 +135,14 @@ class TestSendView extends VerticalLayout {
         add(scenarios());
 
         destination.setPlaceholder("+14254147755");
-        destination.setWidth("18em");
+        destination.setWidth("14em");
         destination.setHelperText("+ and the country code");
         destination.setValueChangeMode(ValueChangeMode.LAZY);
         destinationCheck.addClassName("destination-check");
         destinationCheck.setVisible(false);
-        origination.setWidth("36em");
+        origination.setWidth("34em");
         origination.setItemLabelGenerator(id -> Optional.ofNullable(originations.get(id)).map(Origination::label).orElse(id));
-        configurationSet.setWidth("18em");
+        configurationSet.setWidth("16em");
         configurationSet.setClearButtonVisible(true);
         messageType.setItems(TestSendService.MESSAGE_TYPES);
         body.setWidthFull();
@@ -178,15 +178,17 @@ class TestSendView extends VerticalLayout {
         compose.setPadding(false);
         compose.addClassName("compose");
 
-        events.addColumn(e -> Times.formatMillis(e.eventAt())).setHeader("Time (" + Times.zoneLabel() + ")").setAutoWidth(true)
+        // fixed widths: auto widths are measured on the first rows, and a later, longer receipt type would be cut
+        events.addColumn(e -> Times.formatMillis(e.eventAt())).setHeader("Time (" + Times.zoneLabel() + ")").setWidth("12.5em")
                 .setFlexGrow(0);
-        events.addComponentColumn(e -> new StatusBadge(e.eventType(), tone(e.eventType()))).setHeader("Receipt").setAutoWidth(true)
+        events.addComponentColumn(e -> new StatusBadge(e.eventType(), tone(e.eventType()))).setHeader("Receipt").setWidth("10.5em")
                 .setFlexGrow(0);
-        events.addColumn(e -> e.statusDescription() == null ? "" : e.statusDescription()).setHeader("Description").setFlexGrow(1);
-        events.addColumn(e -> usd(e.price())).setHeader("Price").setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-        events.addColumn(e -> usd(e.carrierFee())).setHeader("Carrier fee").setAutoWidth(true).setFlexGrow(0)
+        events.addColumn(e -> e.statusDescription() == null ? "" : e.statusDescription()).setHeader("Description").setWidth("10em")
+                .setFlexGrow(1);
+        events.addColumn(e -> usd(e.price())).setHeader("Price").setWidth("5.5em").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        events.addColumn(e -> usd(e.carrierFee())).setHeader("Carrier fee").setWidth("6.5em").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
-        events.addColumn(e -> usd(total(e.price(), e.carrierFee()))).setHeader("Total").setAutoWidth(true).setFlexGrow(0)
+        events.addColumn(e -> usd(total(e.price(), e.carrierFee()))).setHeader("Total").setWidth("5.5em").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
         events.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         events.addClassName("receipts-grid");
@@ -194,15 +196,14 @@ class TestSendView extends VerticalLayout {
         events.setVisible(false);
         watchStatus.addClassName("watch-status");
 
-        history.addColumn(h -> Times.format(h.send().sentAt())).setHeader("Sent").setAutoWidth(true).setFlexGrow(0);
-        history.addColumn(h -> h.send().destination()).setHeader("To").setAutoWidth(true).setFlexGrow(0);
-        history.addColumn(h -> h.send().parts() + " × " + h.send().encoding()).setHeader("Parts").setAutoWidth(true).setFlexGrow(0);
-        history.addColumn(h -> usd(h.send().estimatedCost())).setHeader("Estimated total").setAutoWidth(true).setFlexGrow(0)
-                .setTextAlign(ColumnTextAlign.END);
-        history.addComponentColumn(h -> new StatusBadge(h.finalStatus(), historyTone(h))).setHeader("Status").setAutoWidth(true)
+        history.addColumn(h -> Times.format(h.send().sentAt())).setHeader("Sent").setWidth("10.5em").setFlexGrow(0);
+        history.addColumn(h -> h.send().destination()).setHeader("To").setWidth("9.5em").setFlexGrow(0);
+        history.addColumn(h -> h.send().parts() + " × " + h.send().encoding() + " · USD " + usd(h.send().estimatedCost()))
+                .setHeader("Parts · estimated total").setWidth("12em").setFlexGrow(0);
+        history.addComponentColumn(h -> new StatusBadge(h.finalStatus(), historyTone(h))).setHeader("Status").setWidth("10.5em")
                 .setFlexGrow(0);
         history.addColumn(h -> h.send().messageId() == null ? Optional.ofNullable(h.send().error()).orElse("") : h.send().messageId())
-                .setHeader("Message id / reason").setFlexGrow(1);
+                .setHeader("Message id / reason").setWidth("10em").setFlexGrow(1);
         history.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         history.addClassName("history-grid");
         history.setAllRowsVisible(true);
@@ -457,8 +458,10 @@ class TestSendView extends VerticalLayout {
     private Span cost(TestSendService.Preview p, SmsText.Analysis a) {
         String country = p.country();
         Span cost;
-        if (p.estimatedCost() == null || country == null) {
+        if (country == null) {
             cost = new Span("Estimated cost: enter a destination number");
+        } else if (p.estimatedCost() == null) {
+            cost = new Span("Estimated cost: write the message");
         } else {
             PriceTable.PartPrice perPart = service.prices().perPart(country);
             BigDecimal parts = BigDecimal.valueOf(a.parts());

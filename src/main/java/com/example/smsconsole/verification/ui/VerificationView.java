@@ -168,14 +168,15 @@ class VerificationView extends VerticalLayout {
         addBar.addClassName("add-bar");
         add(addBar);
 
+        // widths that fit 1024 px with the menu open (auto widths measure only the first rows)
         grid.addColumn(v -> PhoneNumber.tryParse(v.phoneNumber()).map(PhoneNumber::international).orElse(v.phoneNumber()))
-                .setHeader("Number").setAutoWidth(true).setFlexGrow(0);
+                .setHeader("Number").setWidth("10em").setFlexGrow(0);
         grid.addColumn(v -> PhoneNumber.tryParse(v.phoneNumber()).map(PhoneNumber::countryName).orElse(""))
-                .setHeader("Country").setAutoWidth(true);
-        grid.addComponentColumn(VerificationView::badge).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(v -> Times.format(v.createdAt())).setHeader("Added").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+                .setHeader("Country").setWidth("7em").setFlexGrow(1);
+        grid.addComponentColumn(VerificationView::badge).setHeader("Status").setWidth("8em").setFlexGrow(0);
+        grid.addColumn(v -> Times.format(v.createdAt())).setHeader("Added").setWidth("10.5em").setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("").setWidth("10.5em").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText("No verified destination numbers yet.");
         rowMessage.addClassName("row-message");
@@ -212,11 +213,11 @@ class VerificationView extends VerticalLayout {
         bulkBinder.forField(bulkChannel).asRequired("Choose text or voice call.").bind(f -> f.channel, (f, v) -> f.channel = v);
         bulkBinder.setBean(new BulkForm());
         bulkAdd.addClickListener(e -> confirmAddAll());
-        bulkResults.addColumn(BulkResult::input).setHeader("Line").setAutoWidth(true).setFlexGrow(0);
-        bulkResults.addColumn(r -> r.phoneNumber() == null ? "" : r.phoneNumber()).setHeader("Number").setAutoWidth(true).setFlexGrow(0);
+        bulkResults.addColumn(BulkResult::input).setHeader("Line").setWidth("10em").setFlexGrow(0);
+        bulkResults.addColumn(r -> r.phoneNumber() == null ? "" : r.phoneNumber()).setHeader("Number").setWidth("9em").setFlexGrow(0);
         bulkResults.addComponentColumn(r -> new StatusBadge(outcomeLabel(r.outcome()), outcomeTone(r.outcome())))
-                .setHeader("Result").setAutoWidth(true).setFlexGrow(0);
-        bulkResults.addColumn(BulkResult::message).setHeader("Details").setFlexGrow(1);
+                .setHeader("Result").setWidth("9.5em").setFlexGrow(0);
+        bulkResults.addColumn(BulkResult::message).setHeader("Details").setWidth("12em").setFlexGrow(1);
         // details are whole sentences with codes and request ids: they wrap instead of being cut
         bulkResults.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         bulkResults.setAllRowsVisible(true);
@@ -319,7 +320,7 @@ class VerificationView extends VerticalLayout {
     void addNumber() {
         addMessage.clear();
         serverErrors.clear();
-        if (!Forms.check(addBinder, addMessage)) {
+        if (!Forms.check(addBinder)) {
             return;
         }
         String value = addBinder.getBean().number;
@@ -372,7 +373,7 @@ class VerificationView extends VerticalLayout {
     /** Says what a bulk add will do and what it may cost before anything is sent. */
     void confirmAddAll() {
         bulkMessage.clear();
-        if (!Forms.check(bulkBinder, bulkMessage)) {
+        if (!Forms.check(bulkBinder)) {
             return;
         }
         List<String> inputs = VerificationService.splitList(bulkBinder.getBean().list);
@@ -386,7 +387,7 @@ class VerificationView extends VerticalLayout {
 
     void addAll() {
         bulkMessage.clear();
-        if (!Forms.check(bulkBinder, bulkMessage)) {
+        if (!Forms.check(bulkBinder)) {
             return;
         }
         List<String> inputs = VerificationService.splitList(bulkBinder.getBean().list);
@@ -533,7 +534,7 @@ class VerificationView extends VerticalLayout {
 
         void verifyCode() {
             codeMessage.clear();
-            if (!Forms.check(codeBinder, codeMessage)) {
+            if (!Forms.check(codeBinder)) {
                 return;
             }
             try {

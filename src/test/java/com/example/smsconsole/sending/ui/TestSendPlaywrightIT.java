@@ -16,7 +16,10 @@ import com.microsoft.playwright.options.AriaRole;
 import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * a slow look-up never holds the page.
  */
 @ConsoleWebTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TestSendPlaywrightIT {
 
     @LocalServerPort
@@ -35,22 +39,32 @@ class TestSendPlaywrightIT {
     @Autowired
     AwsEmulator emulator;
 
+    /** One signed-in QA session for every test of the class; each test opens its own page (its own UI) in it. */
+    BrowserContext session;
+
+    @BeforeAll
+    void signIn() {
+        session = Chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
+        Page page = session.newPage();
+        Chromium.login(page, "http://localhost:" + port, "qa", "qa");
+        page.close();
+    }
+
+    @AfterAll
+    void signOut() {
+        session.close();
+    }
+
     @AfterEach
     void clearFaults() {
         emulator.faults().clear();
     }
 
-    Page open(BrowserContext context) {
-        Page page = context.newPage();
-        Chromium.login(page, "http://localhost:" + port, "qa", "qa");
-        page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("Test send")).click();
-        page.waitForURL(url -> url.contains("/test-send"));
+    Page open() {
+        Page page = session.newPage();
+        page.navigate("http://localhost:" + port + "/test-send");
         page.locator(".sms-preview").waitFor();
         return page;
-    }
-
-    static BrowserContext context() {
-        return Chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
     }
 
     static Locator field(Page page, String tag, String label) {
@@ -73,8 +87,7 @@ class TestSendPlaywrightIT {
 
     @Test
     void qa_sends_to_the_success_simulator_and_the_receipts_show_the_estimated_total() {
-        try (BrowserContext context = context()) {
-            Page page = open(context);
+        try (Page page = open()) {
             page.locator("vaadin-button[data-scenario='SUCCESS']").click();
             page.locator(".destination-check").getByText("United States success simulator number: AWS accepts the text and success receipts arrive").waitFor();
             fill(page, "vaadin-text-area", "Message", "Hello from QA – your order ships today");
@@ -100,8 +113,7 @@ class TestSendPlaywrightIT {
 
     @Test
     void the_uk_success_simulator_says_what_it_needs_and_that_the_us_simulator_pool_cannot_reach_it() {
-        try (BrowserContext context = context()) {
-            Page page = open(context);
+        try (Page page = open()) {
             fill(page, "vaadin-text-field", "Destination", "+447860019066");
             Locator check = page.locator(".destination-check");
             check.getByText("United Kingdom success simulator number: the chosen From cannot reach it").waitFor();
@@ -114,8 +126,7 @@ class TestSendPlaywrightIT {
 
     @Test
     void a_mistyped_number_takes_the_user_to_the_field_and_a_refusal_is_shown_once_next_to_send() {
-        try (BrowserContext context = context()) {
-            Page page = open(context);
+        try (Page page = open()) {
             fill(page, "vaadin-text-area", "Message", "Hello");
             fill(page, "vaadin-text-field", "Destination", "+99912345");
             page.locator("vaadin-checkbox").filter(new Locator.FilterOptions().setHasText("Dry run")).click();
@@ -146,8 +157,7 @@ class TestSendPlaywrightIT {
     @Test
     void a_double_click_sends_one_text_and_the_button_is_off_while_it_is_in_flight() {
         emulator.faults().add(new FaultInjector.Rule("sms-voice", "SendTextMessage", FaultInjector.Kind.LATENCY, 2, 2500, 0, "double click"));
-        try (BrowserContext context = context()) {
-            Page page = open(context);
+        try (Page page = open()) {
             page.locator("vaadin-button[data-scenario='SUCCESS']").click();
             fill(page, "vaadin-text-area", "Message", "double click " + System.nanoTime());
             int before = ((Number) page.locator("vaadin-grid.history-grid").evaluate("g => g.size")).intValue();
@@ -170,8 +180,7 @@ class TestSendPlaywrightIT {
         String number = SandboxFixture.freshNumber();
         emulator.faults().add(new FaultInjector.Rule("sms-voice", "DescribeVerifiedDestinationNumbers", FaultInjector.Kind.LATENCY, 1, 5000,
                 0, number));
-        try (BrowserContext context = context()) {
-            Page page = open(context);
+        try (Page page = open()) {
             fill(page, "vaadin-text-field", "Destination", number);
             page.locator(".destination-check").getByText("Checking " + number).waitFor(new Locator.WaitForOptions().setTimeout(2000));
             fill(page, "vaadin-text-area", "Message", "still typing while AWS is slow");
