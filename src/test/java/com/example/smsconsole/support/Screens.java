@@ -27,6 +27,11 @@ public final class Screens {
                     + " && g.shadowRoot && g.shadowRoot.querySelector('#table')).filter(g => { const t = g.shadowRoot.querySelector('#table');"
                     + " return t.scrollWidth > t.clientWidth + 1; }).map(g => (g.className || 'grid') + ' (' + g.shadowRoot.querySelector('#table').scrollWidth + ' > '"
                     + " + g.shadowRoot.querySelector('#table').clientWidth + ')')");
+            Object clipped = page.evaluate("() => Array.from(document.querySelectorAll('vaadin-grid-cell-content .badge'))"
+                    + ".filter(b => b.offsetParent !== null).filter(b => { const c = b.closest('vaadin-grid-cell-content');"
+                    + " return b.getBoundingClientRect().right > c.getBoundingClientRect().right + 1 || c.scrollWidth > c.clientWidth; })"
+                    + ".map(b => b.textContent)");
+            assertThat((java.util.List<?>) clipped).as("%s at %dx%d has badges cut by their column", name, size[0], size[1]).isEmpty();
             assertThat((java.util.List<?>) cutGrids).as("%s at %dx%d has grids wider than their box", name, size[0], size[1]).isEmpty();
             Chromium.screenshot(page, name + "-" + size[0] + "x" + size[1]);
             // the app layout scrolls its content inside the window: a second picture with a window tall enough for all of it
@@ -37,7 +42,8 @@ public final class Screens {
             if (height > size[1] + 8) {
                 page.setViewportSize(size[0], Math.min(height + 8, 6000));
                 page.evaluate("() => { window.scrollTo(0, 0); const l = document.querySelector('vaadin-app-layout');"
-                        + " const c = l && l.shadowRoot && l.shadowRoot.querySelector('[content]'); if (c) c.scrollTop = 0; if (l) l.scrollTop = 0; }");
+                        + " const all = [...document.querySelectorAll('*'), ...(l && l.shadowRoot ? l.shadowRoot.querySelectorAll('*') : [])];"
+                        + " all.forEach(e => { if (e.scrollTop > 0) e.scrollTop = 0; }); }");
                 page.waitForTimeout(300);
                 Chromium.screenshot(page, name + "-" + size[0] + "x" + size[1] + "-whole");
             }

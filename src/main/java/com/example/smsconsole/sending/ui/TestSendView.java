@@ -179,9 +179,9 @@ class TestSendView extends VerticalLayout {
         compose.addClassName("compose");
 
         // fixed widths: auto widths are measured on the first rows, and a later, longer receipt type would be cut
-        events.addColumn(e -> Times.formatMillis(e.eventAt())).setHeader("Time (" + Times.zoneLabel() + ")").setWidth("12.5em")
+        events.addColumn(e -> Times.formatMillis(e.eventAt())).setHeader("Time (" + Times.zoneLabel() + ")").setWidth("10em")
                 .setFlexGrow(0);
-        events.addComponentColumn(e -> new StatusBadge(e.eventType(), tone(e.eventType()))).setHeader("Receipt").setWidth("10.5em")
+        events.addComponentColumn(e -> new StatusBadge(e.eventType(), tone(e.eventType()))).setHeader("Receipt").setWidth("12.5em")
                 .setFlexGrow(0);
         events.addColumn(e -> e.statusDescription() == null ? "" : e.statusDescription()).setHeader("Description").setWidth("10em")
                 .setFlexGrow(1);
@@ -196,11 +196,11 @@ class TestSendView extends VerticalLayout {
         events.setVisible(false);
         watchStatus.addClassName("watch-status");
 
-        history.addColumn(h -> Times.format(h.send().sentAt())).setHeader("Sent").setWidth("10.5em").setFlexGrow(0);
-        history.addColumn(h -> h.send().destination()).setHeader("To").setWidth("9.5em").setFlexGrow(0);
+        history.addColumn(h -> Times.format(h.send().sentAt())).setHeader("Sent").setWidth("8.5em").setFlexGrow(0);
+        history.addColumn(h -> h.send().destination()).setHeader("To").setWidth("9em").setFlexGrow(0);
         history.addColumn(h -> h.send().parts() + " × " + h.send().encoding() + " · USD " + usd(h.send().estimatedCost()))
-                .setHeader("Parts · estimated total").setWidth("12em").setFlexGrow(0);
-        history.addComponentColumn(h -> new StatusBadge(h.finalStatus(), historyTone(h))).setHeader("Status").setWidth("10.5em")
+                .setHeader("Parts · estimated total").setWidth("10em").setFlexGrow(0);
+        history.addComponentColumn(h -> new StatusBadge(h.finalStatus(), historyTone(h))).setHeader("Status").setWidth("12.5em")
                 .setFlexGrow(0);
         history.addColumn(h -> h.send().messageId() == null ? Optional.ofNullable(h.send().error()).orElse("") : h.send().messageId())
                 .setHeader("Message id / reason").setWidth("10em").setFlexGrow(1);

@@ -216,7 +216,7 @@ class VerificationView extends VerticalLayout {
         bulkResults.addColumn(BulkResult::input).setHeader("Line").setWidth("10em").setFlexGrow(0);
         bulkResults.addColumn(r -> r.phoneNumber() == null ? "" : r.phoneNumber()).setHeader("Number").setWidth("9em").setFlexGrow(0);
         bulkResults.addComponentColumn(r -> new StatusBadge(outcomeLabel(r.outcome()), outcomeTone(r.outcome())))
-                .setHeader("Result").setWidth("9.5em").setFlexGrow(0);
+                .setHeader("Result").setWidth("10.5em").setFlexGrow(0);
         bulkResults.addColumn(BulkResult::message).setHeader("Details").setWidth("12em").setFlexGrow(1);
         // details are whole sentences with codes and request ids: they wrap instead of being cut
         bulkResults.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
