@@ -173,8 +173,8 @@ class VerificationView extends VerticalLayout {
                 .setHeader("Number").setWidth("10em").setFlexGrow(0);
         grid.addColumn(v -> PhoneNumber.tryParse(v.phoneNumber()).map(PhoneNumber::countryName).orElse(""))
                 .setHeader("Country").setWidth("7em").setFlexGrow(1);
-        grid.addComponentColumn(VerificationView::badge).setHeader("Status").setWidth("8em").setFlexGrow(0);
-        grid.addColumn(v -> Times.format(v.createdAt())).setHeader("Added").setWidth("10.5em").setFlexGrow(0);
+        grid.addComponentColumn(VerificationView::badge).setHeader("Status").setWidth("9em").setFlexGrow(0);
+        grid.addColumn(v -> Times.format(v.createdAt())).setHeader("Added").setWidth("10em").setFlexGrow(0);
         grid.addComponentColumn(this::actions).setHeader("").setWidth("10.5em").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
