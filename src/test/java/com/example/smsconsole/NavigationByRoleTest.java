@@ -53,4 +53,20 @@ class NavigationByRoleTest extends SpringBrowserlessTest {
         navigate("test-send", AccessDeniedView.class);
         navigate("verification", AccessDeniedView.class);
     }
+
+    @Test
+    @WithMockUser(username = "admin", roles = "ADMIN")
+    void a_mistyped_address_is_not_found_inside_the_console_even_for_an_admin() {
+        NotFoundView notFound = navigate("registratons", NotFoundView.class);
+        assertThat(notFound.explanation.getText()).isEqualTo("The console has no page at '/registratons'. Check the address, or pick a page"
+                + " from the menu.");
+        assertThat(menu()).contains("Overview", "Audit");
+    }
+
+    @Test
+    @WithMockUser(username = "support", roles = "SUPPORT")
+    void support_gets_not_found_for_a_mistyped_address_and_access_denied_only_for_a_page_that_exists() {
+        navigate("no/such/page", NotFoundView.class);
+        navigate("audit", AccessDeniedView.class);
+    }
 }

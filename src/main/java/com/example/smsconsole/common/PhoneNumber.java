@@ -57,7 +57,8 @@ public record PhoneNumber(String e164, String regionCode) {
             parsed = UTIL.parse(compact, null);
         } catch (NumberParseException e) {
             throw new InvalidPhoneNumberException(switch (e.getErrorType()) {
-                case INVALID_COUNTRY_CODE -> "Unknown country code.";
+                case INVALID_COUNTRY_CODE -> "Unknown country code: no country's code begins " + compact.substring(0, Math.min(4, compact.length()))
+                        + ". After the + comes the country code, such as 1 or 44.";
                 case TOO_SHORT_NSN, TOO_SHORT_AFTER_IDD -> "Too short for a phone number.";
                 case TOO_LONG -> "Too long for a phone number.";
                 default -> "Not a phone number.";
@@ -65,11 +66,36 @@ public record PhoneNumber(String e164, String regionCode) {
         }
         String region = UTIL.getRegionCodeForNumber(parsed);
         if (!UTIL.isValidNumber(parsed) || region == null) {
-            String country = UTIL.getRegionCodeForCountryCode(parsed.getCountryCode());
-            throw new InvalidPhoneNumberException("Not a valid number" + (PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(country)
-                    || "ZZ".equals(country) ? "." : " for " + countryName(country) + "."));
+            throw new InvalidPhoneNumberException(whyInvalid(parsed));
         }
         return new PhoneNumber(UTIL.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164), region);
+    }
+
+    /** What is wrong with a number that has a known country code but is not valid there. */
+    private static String whyInvalid(Phonenumber.PhoneNumber parsed) {
+        String country = UTIL.getRegionCodeForCountryCode(parsed.getCountryCode());
+        boolean geographic = !PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(country) && !"ZZ".equals(country);
+        String where = geographic ? (parsed.getCountryCode() == 1 ? "a +1 (North American)" : "a " + countryName(country)) + " number"
+                : "a number with country code +" + parsed.getCountryCode();
+        return switch (UTIL.isPossibleNumberWithReason(parsed)) {
+            case TOO_SHORT -> "Too short for " + where + ".";
+            case TOO_LONG -> "Too long for " + where + ".";
+            case INVALID_COUNTRY_CODE -> "Unknown country code +" + parsed.getCountryCode() + ".";
+            default -> "Not " + where + ": no such area code or mobile prefix there.";
+        };
+    }
+
+    /** The country calling code, {@code 44} for +447860019066. */
+    public int callingCode() {
+        return tryParseLib(e164).map(Phonenumber.PhoneNumber::getCountryCode).orElse(0);
+    }
+
+    private static Optional<Phonenumber.PhoneNumber> tryParseLib(String value) {
+        try {
+            return Optional.of(UTIL.parse(value, null));
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** The number if the text is a valid one, else empty. */

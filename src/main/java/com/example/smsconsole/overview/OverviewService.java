@@ -1,15 +1,20 @@
 package com.example.smsconsole.overview;
 
+import com.example.smsconsole.audit.AuditEntry;
+import com.example.smsconsole.audit.AuditFilter;
+import com.example.smsconsole.audit.AuditOutcome;
 import com.example.smsconsole.audit.AuditService;
 import com.example.smsconsole.aws.AwsCallException;
 import com.example.smsconsole.common.PhoneNumber;
 import com.example.smsconsole.common.SmsResources;
 import com.example.smsconsole.deliverylog.DeliveryLogService;
 import com.example.smsconsole.deliverylog.DeliverySummary;
+import com.example.smsconsole.security.AppRoles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -105,5 +110,18 @@ public class OverviewService {
             throw new IllegalStateException("The pool " + resources.phonePoolId() + " uses no opt-out list.");
         }
         return list;
+    }
+    /** AWS's rule for DeleteOptedOutNumber (API reference): "Each destination phone number can only be deleted once every 30 days." */
+    public static final Duration OPT_OUT_REMOVAL_INTERVAL = Duration.ofDays(30);
+
+    /**
+     * When this console last removed {@code number} from an opt-out list, from the audit log (its
+     * newest successful {@code DeleteOptedOutNumber}); empty when the audit log has none.
+     */
+    @PreAuthorize("hasRole('" + AppRoles.ADMIN + "')")
+    public Optional<Instant> lastRemoval(String number) {
+        String e164 = PhoneNumber.parse(number).e164();
+        return audit.find(AuditFilter.empty().withAction("DeleteOptedOutNumber").withOutcome(AuditOutcome.SUCCESS).withText(e164), 0, 50)
+                .stream().filter(entry -> e164.equals(entry.target())).map(AuditEntry::occurredAt).findFirst();
     }
 }

@@ -5,10 +5,11 @@ import org.jspecify.annotations.Nullable;
 /** The runbook's test scenarios, each with the destination it uses and what should happen. */
 public enum Scenario {
     SUCCESS("Successful delivery", "+14254147755",
-            "The US success simulator number: AWS accepts the text and TEXT_QUEUED, TEXT_SUCCESSFUL and TEXT_DELIVERED arrive. "
+            "The US success simulator number: AWS accepts the text and TEXT_QUEUED, then TEXT_SUCCESSFUL and, where it is not final,"
+                    + " TEXT_DELIVERED arrive (each receipt says whether it is final). "
                     + "No handset receives it; it is charged as a normal text."),
     FAILURE("Delivery failure", "+14254147167",
-            "The US failure simulator number: AWS accepts the text, then a failure receipt arrives instead of TEXT_DELIVERED, "
+            "The US failure simulator number: AWS accepts the text, then a failure receipt arrives instead of a success, "
                     + "with its description."),
     INVALID("Invalid number", "+1000000000",
             "Not a phone number: the console refuses it at the field and sends nothing (AWS would answer ValidationException)."),

@@ -110,4 +110,92 @@ class TestSendGateway {
         return response.accountAttributes().stream().filter(a -> "ACCOUNT_TIER".equals(a.nameAsString())).map(a -> a.value())
                 .findFirst().orElse(null);
     }
+    /**
+     * Every origination identity of the account with the senders behind it: pools (with their
+     * numbers and sender IDs from {@code ListPoolOriginationIdentities}), phone numbers
+     * ({@code DescribePhoneNumbers}) and sender IDs ({@code DescribeSenderIds}), all pages.
+     */
+    List<Origination> originations() {
+        List<software.amazon.awssdk.services.pinpointsmsvoicev2.model.PhoneNumberInformation> numbers = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            var page = AwsCalls.smsVoice("DescribePhoneNumbers", () -> sms.describePhoneNumbers(b -> b.nextToken(next)));
+            numbers.addAll(page.phoneNumbers());
+            token = page.nextToken();
+        } while (token != null);
+        List<software.amazon.awssdk.services.pinpointsmsvoicev2.model.SenderIdInformation> senderIds = new ArrayList<>();
+        token = null;
+        do {
+            String next = token;
+            var page = AwsCalls.smsVoice("DescribeSenderIds", () -> sms.describeSenderIds(b -> b.nextToken(next)));
+            senderIds.addAll(page.senderIds());
+            token = page.nextToken();
+        } while (token != null);
+        Map<String, Origination.Sender> senderByKey = new java.util.HashMap<>();
+        List<Origination> numberOriginations = new ArrayList<>();
+        for (var n : numbers) {
+            var sender = new Origination.Sender(n.phoneNumber(), Origination.Kind.PHONE_NUMBER, n.isoCountryCode(), n.numberTypeAsString(),
+                    "ACTIVE".equals(n.statusAsString()), n.numberCapabilitiesAsStrings().contains("SMS"),
+                    Boolean.TRUE.equals(n.internationalSendingEnabled()));
+            senderByKey.put(n.phoneNumberArn(), sender);
+            senderByKey.put(n.phoneNumberId(), sender);
+            numberOriginations.add(new Origination(n.phoneNumberId(), n.phoneNumber() + " (" + n.numberTypeAsString() + ", "
+                    + n.isoCountryCode() + ", " + n.statusAsString() + ")", Origination.Kind.PHONE_NUMBER, n.optOutListName(), List.of(sender)));
+        }
+        // a sender ID is given to SendTextMessage by its name, or by its ARN when the name exists in several countries
+        Map<String, Long> senderIdNames = senderIds.stream()
+                .collect(java.util.stream.Collectors.groupingBy(i -> i.senderId(), java.util.stream.Collectors.counting()));
+        List<Origination> senderIdOriginations = new ArrayList<>();
+        for (var i : senderIds) {
+            var sender = new Origination.Sender(i.senderId(), Origination.Kind.SENDER_ID, i.isoCountryCode(), null, true,
+                    true, false);
+            senderByKey.put(i.senderIdArn(), sender);
+            String id = senderIdNames.get(i.senderId()) > 1 ? i.senderIdArn() : i.senderId();
+            senderIdOriginations.add(new Origination(id, i.senderId() + " (sender ID, " + i.isoCountryCode()
+                    + (Boolean.TRUE.equals(i.registered()) ? ", registered" : "") + ")", Origination.Kind.SENDER_ID, null, List.of(sender)));
+        }
+        List<Origination> originations = new ArrayList<>();
+        token = null;
+        do {
+            String next = token;
+            var page = AwsCalls.smsVoice("DescribePools", () -> sms.describePools(b -> b.nextToken(next)));
+            for (var p : page.pools()) {
+                List<Origination.Sender> members = new ArrayList<>();
+                String memberToken = null;
+                do {
+                    String nextMember = memberToken;
+                    var members0 = AwsCalls.smsVoice("ListPoolOriginationIdentities",
+                            () -> sms.listPoolOriginationIdentities(b -> b.poolId(p.poolId()).nextToken(nextMember)));
+                    for (var m : members0.originationIdentities()) {
+                        Origination.Sender known = senderByKey.getOrDefault(m.originationIdentityArn(), senderByKey.get(m.originationIdentity()));
+                        members.add(known != null ? known : new Origination.Sender(m.phoneNumber() != null ? m.phoneNumber() : m.originationIdentity(),
+                                m.phoneNumber() != null ? Origination.Kind.PHONE_NUMBER : Origination.Kind.SENDER_ID, m.isoCountryCode(), null, true,
+                                m.numberCapabilitiesAsStrings().contains("SMS"), false));
+                    }
+                    memberToken = members0.nextToken();
+                } while (memberToken != null);
+                originations.add(new Origination(p.poolId(), p.poolId() + " (pool, " + p.statusAsString() + ")", Origination.Kind.POOL,
+                        p.optOutListName(), members));
+            }
+            token = page.nextToken();
+        } while (token != null);
+        originations.addAll(numberOriginations);
+        originations.addAll(senderIdOriginations);
+        return originations;
+    }
+
+    /** The default sender ID of each configuration set that has one ({@code DescribeConfigurationSets}, all pages). */
+    Map<String, String> defaultSenderIds() {
+        Map<String, String> ids = new java.util.LinkedHashMap<>();
+        String token = null;
+        do {
+            String next = token;
+            var page = AwsCalls.smsVoice("DescribeConfigurationSets", () -> sms.describeConfigurationSets(b -> b.nextToken(next)));
+            page.configurationSets().stream().filter(c -> c.defaultSenderId() != null && !c.defaultSenderId().isBlank())
+                    .forEach(c -> ids.put(c.configurationSetName(), c.defaultSenderId()));
+            token = page.nextToken();
+        } while (token != null);
+        return ids;
+    }
 }

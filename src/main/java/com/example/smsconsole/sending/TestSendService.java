@@ -315,4 +315,105 @@ public class TestSendService {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth == null ? "system" : auth.getName().toLowerCase(Locale.ROOT);
     }
+    // --- what a destination needs before Send (read-only; never on the send path) ---
+
+    private static final Duration ACCOUNT_CACHE = Duration.ofSeconds(60);
+    private static final Duration DESTINATION_CACHE = Duration.ofSeconds(20);
+    private final Map<String, Cached<Object>> lookups = new ConcurrentHashMap<>();
+
+    private record Cached<T>(T value, Instant until) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(String key, Duration life, java.util.function.Supplier<T> load) {
+        Instant now = clock.instant();
+        Cached<Object> hit = lookups.get(key);
+        if (hit != null && hit.until().isAfter(now)) {
+            return (T) hit.value();
+        }
+        T value = load.get();
+        lookups.put(key, new Cached<>(value, now.plus(life)));
+        return value;
+    }
+
+    /** AWS's simulator numbers as the console knows them (its own table, written from AWS's user guide). */
+    public SimulatorNumbers simulators() {
+        return SimulatorNumbers.aws();
+    }
+
+    /**
+     * The account's origination identities with the senders behind each: pools first (the
+     * configured pool first of all), then phone numbers, then sender IDs. Kept for a minute.
+     */
+    public List<Origination> originations() {
+        List<Origination> all = gateway.originations();
+        lookups.put("originations", new Cached<>(all, clock.instant().plus(ACCOUNT_CACHE)));
+        return ordered(all);
+    }
+
+    private List<Origination> cachedOriginations() {
+        return ordered(cached("originations", ACCOUNT_CACHE, gateway::originations));
+    }
+
+    private List<Origination> ordered(List<Origination> all) {
+        List<Origination> ordered = new java.util.ArrayList<>();
+        all.stream().filter(o -> o.id().equals(resources.phonePoolId())).forEach(ordered::add);
+        all.stream().filter(o -> !o.id().equals(resources.phonePoolId())).forEach(ordered::add);
+        return ordered;
+    }
+
+    /**
+     * What the destination needs and whether {@code originationId} can reach it, with the
+     * sandbox's verification and the opt-out list of that origination. Kept for 20 seconds per
+     * number and origination, so typing does not call AWS again and again.
+     */
+    public DestinationCheck checkDestination(PhoneNumber number, @Nullable String originationId, @Nullable String configurationSet) {
+        String from = originationId == null ? resources.phonePoolId() : originationId;
+        return cached("destination " + number.e164() + " " + from + " " + configurationSet, DESTINATION_CACHE, () -> {
+            List<Origination> originations = cachedOriginations();
+            Optional<Origination> chosen = originations.stream().filter(o -> o.id().equals(from)).findFirst();
+            Optional<SimulatorNumbers.Destination> simulator = simulators().destination(number.e164());
+            String country = number.regionCode();
+            Origination.Reach reach = chosen.map(o -> o.reaches(country, simulator.isPresent()))
+                    .orElse(new Origination.Reach(Origination.Reach.Answer.NO, from + " is not an origination identity of this account"));
+            if (reach.answer() == Origination.Reach.Answer.NO && configurationSet != null) {
+                // API reference, SetDefaultSenderId: a configuration set's default sender ID is used when no
+                // origination identity of the request reaches a country that allows sender IDs
+                String fallback = cached("default sender ids", ACCOUNT_CACHE, gateway::defaultSenderIds).get(configurationSet);
+                if (fallback != null && !simulator.map(s -> simulators().originationCountries().contains(s.country())).orElse(false)) {
+                    reach = new Origination.Reach(Origination.Reach.Answer.MAYBE, reach.why() + "; configuration set " + configurationSet
+                            + " has the default sender ID " + fallback + ", which AWS uses where the country allows sender IDs");
+                }
+            }
+            Origination.Reach chosenReach = reach;
+            Origination alternative = chosenReach.answer() == Origination.Reach.Answer.YES ? null
+                    : originations.stream().filter(o -> o.reaches(country, simulator.isPresent()).answer() == Origination.Reach.Answer.YES)
+                            .findFirst().orElse(null);
+            boolean sandbox = !"PRODUCTION".equals(cached("tier", ACCOUNT_CACHE, () -> Optional.ofNullable(gateway.accountTier())).orElse(null));
+            String optOutList = chosen.map(Origination::optOutListName).orElse(null);
+            boolean optedOut = optOutList != null && gateway.optedOut(optOutList, number.e164());
+            String verification = sandbox && simulator.isEmpty() ? gateway.verificationStatus(number.e164()).orElse(null) : null;
+            return new DestinationCheck(number, simulator, sandbox, verification, optedOut, needs(number, simulator), chosenReach, alternative);
+        });
+    }
+
+    private String needs(PhoneNumber number, Optional<SimulatorNumbers.Destination> simulator) {
+        String name = number.countryName();
+        java.util.Set<String> simulatorOrigins = simulators().originationCountries();
+        if (simulator.isPresent()) {
+            if (simulatorOrigins.contains(number.regionCode())) {
+                return "Needs a " + name + " origination identity: a " + name + " simulator origination number or any active " + name
+                        + " number.";
+            }
+            return "Needs a " + name + " origination identity, such as a sender ID for " + name + " (where the country allows sender IDs)"
+                    + " or a " + name + " phone number. AWS offers simulator origination numbers in " + countries(simulatorOrigins)
+                    + " only, and they reach only simulator numbers of their own country.";
+        }
+        return "Needs an origination identity for " + name + ": a " + name + " phone number or sender ID, or a number with international"
+                + " sending on. Simulator origination numbers reach only simulator numbers.";
+    }
+
+    private static String countries(java.util.Set<String> codes) {
+        return String.join(", ", codes.stream().map(PhoneNumber::countryName).sorted().toList());
+    }
 }

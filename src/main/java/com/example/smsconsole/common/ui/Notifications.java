@@ -10,7 +10,13 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 
-/** The console's notifications: success, error, and AWS errors with code and request id. */
+/**
+ * The console's pop-up notifications, for the application's error handler (bugs nobody caught). A
+ * view shows the outcome of its own actions with {@link InlineMessage}, next to the control that
+ * caused it, and never also as a pop-up.
+ *
+ * @see "Design decision: docs/decisions/012-20261201-on-page-messages-and-forms.md"
+ */
 public final class Notifications {
 
     private Notifications() {

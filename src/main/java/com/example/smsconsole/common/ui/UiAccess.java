@@ -1,6 +1,8 @@
 package com.example.smsconsole.common.ui;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.Command;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -27,12 +29,23 @@ public final class UiAccess {
         return TIMER.scheduleWithFixedDelay(() -> ui.access(tick), millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** Runs the change at once when this thread holds the session lock, else queues it with {@link UI#access}. */
+    /**
+     * Runs the change at once when this thread holds the session lock, else queues it with {@link
+     * UI#access}. A page that was closed meanwhile (its UI detached) is left alone.
+     */
     public static void apply(UI ui, Command change) {
-        if (ui.getSession().hasLock()) {
+        VaadinSession session = ui.getSession();
+        if (session == null) {
+            return;
+        }
+        if (session.hasLock()) {
             change.execute();
         } else {
-            ui.access(change);
+            try {
+                ui.access(change);
+            } catch (UIDetachedException e) {
+                // the user left the page before the work finished: nothing to show
+            }
         }
     }
 }

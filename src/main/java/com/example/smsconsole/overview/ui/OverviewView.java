@@ -2,7 +2,8 @@ package com.example.smsconsole.overview.ui;
 
 import com.example.smsconsole.aws.AwsCallException;
 import com.example.smsconsole.common.PhoneNumber;
-import com.example.smsconsole.common.ui.Notifications;
+import com.example.smsconsole.common.ui.Forms;
+import com.example.smsconsole.common.ui.InlineMessage;
 import com.example.smsconsole.common.ui.UiAccess;
 import com.example.smsconsole.common.ui.StatusBadge;
 import com.example.smsconsole.common.ui.Times;
@@ -21,6 +22,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -36,8 +38,16 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import com.vaadin.flow.data.binder.Binder;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -70,6 +80,16 @@ class OverviewView extends VerticalLayout implements com.vaadin.flow.router.Befo
     final Grid<OptedOut> optedOut = new Grid<>();
     final TextField optOutNumber = new TextField("Number to opt out");
     final Button optOutAdd = new Button("Add to opt-out list");
+    final InlineMessage numbersMessage = new InlineMessage();
+    final InlineMessage optOutListMessage = new InlineMessage();
+    final InlineMessage optOutLoadMessage = new InlineMessage();
+    final InlineMessage optOutMessage = new InlineMessage();
+    final Binder<OptOutForm> optOutBinder = new Binder<>();
+
+    /** The opt-out form's one field. */
+    static final class OptOutForm {
+        String number = "";
+    }
     /** Runs the setup checks; a background thread, so the page appears before they answer. */
     Executor checksExecutor = CHECKS;
 
@@ -90,32 +110,35 @@ class OverviewView extends VerticalLayout implements com.vaadin.flow.router.Befo
         checksSummary.addClassName("checks-summary");
         checks.addClassName("setup-checks");
         var checksHeader = new HorizontalLayout(new H3("Setup check"), checksSummary, refresh);
+        checksHeader.addClassName("checks-header");
         checksHeader.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(checksHeader, checks);
 
         add(new H3("Delivery at a glance"), delivery);
         delivery.addClassName("delivery-glance");
 
-        numbers.addColumn(NumberRow::value).setHeader("Number / sender id").setAutoWidth(true);
-        numbers.addColumn(NumberRow::type).setHeader("Type").setAutoWidth(true);
+        // widths that fit 1024 px with the menu open: related values share a column and long ids wrap
+        numbers.addColumn(NumberRow::value).setHeader("Number / sender id").setWidth("9.5em").setFlexGrow(0);
+        numbers.addColumn(n -> n.type() + " · " + n.capabilities()).setHeader("Type · capabilities").setWidth("9em").setFlexGrow(0);
         numbers.addComponentColumn(n -> new StatusBadge(n.status(), "ACTIVE".equals(n.status()) || "REGISTERED".equals(n.status())
-                ? StatusBadge.Tone.SUCCESS : StatusBadge.Tone.PENDING)).setHeader("Status").setAutoWidth(true);
-        numbers.addColumn(NumberRow::capabilities).setHeader("Capabilities").setAutoWidth(true);
-        numbers.addColumn(NumberRow::country).setHeader("Country").setAutoWidth(true);
-        numbers.addColumn(n -> n.monthlyCost() == null ? "" : "USD " + n.monthlyCost()).setHeader("Monthly").setAutoWidth(true);
-        numbers.addColumn(n -> n.registrationId() == null ? "" : n.registrationId()).setHeader("Registration").setAutoWidth(true);
-        numbers.addColumn(n -> n.twoWay() ? "yes" : "no").setHeader("Two-way").setAutoWidth(true);
-        numbers.addColumn(n -> n.optOutList() == null ? "" : n.optOutList()).setHeader("Opt-out list").setAutoWidth(true);
+                ? StatusBadge.Tone.SUCCESS : StatusBadge.Tone.PENDING)).setHeader("Status").setWidth("6.5em").setFlexGrow(0);
+        numbers.addColumn(n -> n.country() + (n.monthlyCost() == null ? "" : " · USD " + n.monthlyCost())).setHeader("Country · monthly")
+                .setWidth("7em").setFlexGrow(0);
+        numbers.addColumn(n -> n.registrationId() == null ? "" : n.registrationId()).setHeader("Registration").setWidth("8em").setFlexGrow(1);
+        numbers.addColumn(n -> n.twoWay() ? "yes" : "no").setHeader("Two-way").setWidth("4.5em").setFlexGrow(0);
+        numbers.addColumn(n -> n.optOutList() == null ? "" : n.optOutList()).setHeader("Opt-out list").setWidth("6em").setFlexGrow(0);
+        numbers.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         numbers.setAllRowsVisible(true);
-        pools.addColumn(p -> p.id() + (p.configured() ? " (the console's)" : "")).setHeader("Pool").setAutoWidth(true);
+        pools.addColumn(p -> p.id() + (p.configured() ? " (the console's)" : "")).setHeader("Pool").setWidth("12em").setFlexGrow(1);
         pools.addComponentColumn(p -> new StatusBadge(p.status(), "ACTIVE".equals(p.status()) ? StatusBadge.Tone.SUCCESS : StatusBadge.Tone.PENDING))
-                .setHeader("Status").setAutoWidth(true);
-        pools.addColumn(p -> p.messageType() == null ? "" : p.messageType()).setHeader("Message type").setAutoWidth(true);
-        pools.addColumn(OverviewService.PoolRow::identities).setHeader("Identities").setAutoWidth(true);
-        pools.addColumn(p -> p.twoWay() ? "yes" : "no").setHeader("Two-way").setAutoWidth(true);
-        pools.addColumn(p -> p.optOutList() == null ? "" : p.optOutList()).setHeader("Opt-out list").setAutoWidth(true);
+                .setHeader("Status").setWidth("6.5em").setFlexGrow(0);
+        pools.addColumn(p -> p.messageType() == null ? "" : p.messageType()).setHeader("Message type").setWidth("9em").setFlexGrow(0);
+        pools.addColumn(OverviewService.PoolRow::identities).setHeader("Identities").setWidth("6em").setFlexGrow(0);
+        pools.addColumn(p -> p.twoWay() ? "yes" : "no").setHeader("Two-way").setWidth("4.5em").setFlexGrow(0);
+        pools.addColumn(p -> p.optOutList() == null ? "" : p.optOutList()).setHeader("Opt-out list").setWidth("6em").setFlexGrow(0);
+        pools.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         pools.setAllRowsVisible(true);
-        add(new H3("Numbers and sender ids"), numbers, new H3("Pools"), pools);
+        add(new H3("Numbers and sender ids"), numbersMessage, numbers, new H3("Pools"), pools);
 
         optOutSearch.setPlaceholder("+1425 or a full number");
         optOutSearch.setValueChangeMode(ValueChangeMode.LAZY);
@@ -133,11 +156,14 @@ class OverviewView extends VerticalLayout implements com.vaadin.flow.router.Befo
         optedOut.setAllRowsVisible(true);
         optedOut.setEmptyStateText("No opted-out numbers match.");
         optOutNumber.setPlaceholder("+14255550123");
+        optOutBinder.forField(optOutNumber).asRequired("Enter a number, for example +14255550123.").withValidator(Forms.phoneNumber())
+                .bind(f -> f.number, (f, v) -> f.number = v == null ? "" : v.strip());
+        optOutBinder.setBean(new OptOutForm());
         optOutAdd.addClickListener(e -> confirmOptOut());
-        var addBar = new HorizontalLayout(optOutNumber, optOutAdd);
+        var addBar = new HorizontalLayout(optOutNumber, optOutAdd, optOutMessage);
         addBar.setAlignItems(FlexComponent.Alignment.BASELINE);
         addBar.setVisible(admin);
-        add(new H3("Opted-out numbers"), optOutSearch, optedOut, addBar);
+        add(new H3("Opted-out numbers"), optOutSearch, optOutLoadMessage, optOutListMessage, optedOut, addBar);
     }
 
     /** Each visit reads the numbers, the delivery figures and the opt-out list again; the checks come from their cache. */
@@ -181,34 +207,43 @@ class OverviewView extends VerticalLayout implements com.vaadin.flow.router.Befo
 
     void show(SetupChecks.Report report) {
         checks.removeAll();
-        for (SetupCheck check : report.checks()) {
+        // a check can report several findings (the account's tier and its spend, the keywords and the opt-out list):
+        // one heading per check, one line per finding, the worst level on the heading
+        Map<String, List<SetupCheck>> byId = new LinkedHashMap<>();
+        report.checks().forEach(c -> byId.computeIfAbsent(c.id(), id -> new ArrayList<>()).add(c));
+        for (List<SetupCheck> findings : byId.values()) {
+            SetupCheck first = findings.getFirst();
+            SetupCheck.Level worst = findings.stream().map(SetupCheck::level).max(Comparator.naturalOrder()).orElse(first.level());
             var row = new Div();
-            row.addClassNames("setup-check", "check-" + check.level().name().toLowerCase(java.util.Locale.ROOT));
-            row.getElement().setAttribute("data-check", check.id());
-            row.getElement().setAttribute("data-level", check.level().name());
-            var badge = new StatusBadge(switch (check.level()) {
-                case GREEN -> "OK";
-                case AMBER -> "ATTENTION";
-                case RED -> "PROBLEM";
-            }, switch (check.level()) {
-                case GREEN -> StatusBadge.Tone.SUCCESS;
-                case AMBER -> StatusBadge.Tone.WARNING;
-                case RED -> StatusBadge.Tone.ERROR;
-            });
-            var title = new H4(check.title());
-            var evidence = new Paragraph(check.evidence());
-            evidence.addClassName("check-evidence");
-            row.add(new HorizontalLayout(badge, title), evidence);
-            if (check.fix() != null) {
-                var fix = new Paragraph("Fix: " + check.fix());
-                fix.addClassName("check-fix");
-                if (check.link() != null) {
-                    fix.add(new Span(" "), new Anchor(check.link(), "Open"));
+            row.addClassNames("setup-check", "check-" + worst.name().toLowerCase(Locale.ROOT));
+            row.getElement().setAttribute("data-check", first.id());
+            row.getElement().setAttribute("data-level", worst.name());
+            var heading = new HorizontalLayout(badge(worst), new H4(first.title()));
+            heading.addClassName("check-heading");
+            heading.setAlignItems(FlexComponent.Alignment.CENTER);
+            row.add(heading);
+            for (SetupCheck check : findings) {
+                var finding = new Div();
+                finding.addClassName("check-finding");
+                var evidence = new Paragraph();
+                evidence.addClassName("check-evidence");
+                if (findings.size() > 1) {
+                    evidence.add(badge(check.level()), new Span(" "));
                 }
-                if (check.variable() != null) {
-                    fix.add(new Span(" (" + check.variable() + ")"));
+                evidence.add(new Span(check.evidence()));
+                finding.add(evidence);
+                if (check.fix() != null) {
+                    var fix = new Paragraph("Fix: " + check.fix());
+                    fix.addClassName("check-fix");
+                    if (check.link() != null) {
+                        fix.add(new Span(" "), new Anchor(check.link(), "Open"));
+                    }
+                    if (check.variable() != null) {
+                        fix.add(new Span(" (" + check.variable() + ")"));
+                    }
+                    finding.add(fix);
                 }
-                row.add(fix);
+                row.add(finding);
             }
             checks.add(row);
         }
@@ -217,13 +252,23 @@ class OverviewView extends VerticalLayout implements com.vaadin.flow.router.Befo
         refresh.setEnabled(true);
     }
 
+    private static StatusBadge badge(SetupCheck.Level level) {
+        return new StatusBadge(switch (level) {
+            case GREEN -> "OK";
+            case AMBER -> "ATTENTION";
+            case RED -> "PROBLEM";
+        }, switch (level) {
+            case GREEN -> StatusBadge.Tone.SUCCESS;
+            case AMBER -> StatusBadge.Tone.WARNING;
+            case RED -> StatusBadge.Tone.ERROR;
+        });
+    }
+
     void loadNumbers() {
-        try {
+        numbersMessage.run(() -> {
             numbers.setItems(service.numbers());
             pools.setItems(service.pools());
-        } catch (AwsCallException e) {
-            Notifications.awsError(e);
-        }
+        });
     }
 
     void loadDelivery() {
@@ -272,64 +317,79 @@ class OverviewView extends VerticalLayout implements com.vaadin.flow.router.Befo
     }
 
     void loadOptedOut() {
-        try {
+        optOutLoadMessage.run(() -> {
             String search = optOutSearch.getValue().strip();
             List<OptedOut> found = service.optedOut(search.isEmpty() ? null : search, 200);
+            optedOut.setEmptyStateText(search.isEmpty() ? "The opt-out list is empty." : "No opted-out number matches " + search + ".");
             optedOut.setItems(found);
-        } catch (AwsCallException e) {
-            Notifications.awsError(e);
-        }
+        });
     }
 
     void confirmOptOut() {
-        String value = optOutNumber.getValue().strip();
-        var parsed = PhoneNumber.tryParse(value);
-        if (parsed.isEmpty()) {
-            optOutNumber.setErrorMessage(value.isEmpty() ? "Enter a number." : "Not a valid phone number: use + and the country code.");
-            optOutNumber.setInvalid(true);
+        optOutMessage.clear();
+        if (!Forms.check(optOutBinder)) {
             return;
         }
-        optOutNumber.setInvalid(false);
-        String e164 = parsed.get().e164();
+        String e164 = PhoneNumber.parse(optOutBinder.getBean().number).e164();
         var dialog = new ConfirmDialog("Opt out " + e164 + "?",
                 "AWS will refuse every text to " + e164 + " from this pool until the number is removed from the opt-out list again.",
-                "Opt out", e -> {
-                    try {
-                        service.optOut(e164);
-                        optOutNumber.clear();
-                        Notifications.success(e164 + " is on the opt-out list.");
-                    } catch (AwsCallException ex) {
-                        Notifications.awsError(ex);
-                    }
-                    loadOptedOut();
-                }, "Cancel", e -> { });
+                "Opt out", e -> optOut(e164), "Cancel", e -> { });
         dialog.setConfirmButtonTheme("error primary");
         dialog.open();
     }
 
     void confirmOptIn(String number) {
         var dialog = new ConfirmDialog("Remove " + number + " from the opt-out list?",
-                "Texts to " + number + " will be sent again. Do this only when the recipient asked to receive texts again.",
+                "Texts to " + number + " will be sent again. Do this only when the recipient asked to receive texts again. AWS allows"
+                        + " removing a number only once every 30 days.",
                 "Remove", e -> optIn(number), "Cancel", e -> { });
         dialog.setConfirmButtonTheme("error primary");
         dialog.open();
     }
 
     void optIn(String number) {
+        optOutListMessage.clear();
         try {
             service.optIn(number);
-            Notifications.success(number + " removed from the opt-out list.");
-        } catch (AwsCallException ex) {
-            Notifications.awsError(ex);
+            optOutListMessage.success(number + " removed from the opt-out list: texts to it are accepted again.");
+        } catch (AwsCallException e) {
+            optOutListMessage.error(e.isReason("RESOURCE_DELETION_NOT_ALLOWED") ? e.withUserMessage(removalRefused(number)) : e);
+        } catch (RuntimeException e) {
+            optOutListMessage.failure(e);
         }
         loadOptedOut();
     }
 
+    /**
+     * AWS's rule (API reference, DeleteOptedOutNumber): "Each destination phone number can only be
+     * deleted once every 30 days." When this console removed it last, its audit log says when the
+     * number may be removed again.
+     */
+    String removalRefused(String number) {
+        String rule = "AWS allows removing a number from an opt-out list only once every 30 days.";
+        Optional<Instant> last;
+        try {
+            last = service.lastRemoval(number);
+        } catch (RuntimeException e) {
+            last = Optional.empty();
+        }
+        if (last.isEmpty()) {
+            return rule + " " + number + " was removed less than 30 days ago, but not through this console (its audit log has no removal),"
+                    + " so the console cannot say the day; it can be removed again 30 days after that removal.";
+        }
+        return rule + " " + number + " was last removed on " + Times.format(last.get()) + " " + Times.zoneLabel()
+                + " (audit log), so it can be removed again from " + Times.format(last.get().plus(OverviewService.OPT_OUT_REMOVAL_INTERVAL))
+                + " " + Times.zoneLabel() + ".";
+    }
+
     void optOut(String number) {
+        optOutMessage.clear();
         try {
             service.optOut(number);
-        } catch (AwsCallException ex) {
-            Notifications.awsError(ex);
+            optOutBinder.setBean(new OptOutForm());
+            optOutMessage.success(number + " is on the opt-out list: AWS refuses texts to it from this pool.");
+        } catch (RuntimeException e) {
+            optOutMessage.failure(e);
         }
         loadOptedOut();
     }

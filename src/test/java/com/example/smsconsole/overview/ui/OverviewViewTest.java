@@ -14,7 +14,10 @@ import com.example.smsconsole.support.DeliveryReceipts;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
+import com.example.smsconsole.common.ui.Times;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -85,7 +88,46 @@ class OverviewViewTest extends SpringBrowserlessTest {
 
         view.optIn(number);
         assertThat(test(view.optedOut).size()).isZero();
+        assertThat(view.optOutListMessage.text()).isEqualTo(number + " removed from the opt-out list: texts to it are accepted again.");
         assertThat(new AuditLog(audit).find(AuditFilter.empty().withText(number))).extracting(e -> e.action() + " " + e.outcome())
                 .containsExactly("DeleteOptedOutNumber " + AuditOutcome.SUCCESS, "PutOptedOutNumber " + AuditOutcome.SUCCESS);
+    }
+
+    @Test
+    @WithMockUser(username = "admin", roles = "ADMIN")
+    void a_second_removal_within_30_days_says_why_and_from_when() {
+        UI.getCurrent().navigate("");
+        OverviewView view = (OverviewView) getCurrentView();
+        String number = DeliveryReceipts.freshNumber();
+        view.optOut(number);
+        view.optIn(number);
+        Instant removed = service.lastRemoval(number).orElseThrow();
+        view.optOut(number);
+
+        view.optIn(number);
+
+        // API reference, DeleteOptedOutNumber: "Each destination phone number can only be deleted once every 30 days."
+        String text = view.optOutListMessage.text();
+        assertThat(text).startsWith("AWS allows removing a number from an opt-out list only once every 30 days. " + number
+                + " was last removed on " + Times.format(removed))
+                .contains("so it can be removed again from " + Times.format(removed.plus(Duration.ofDays(30))))
+                .contains("RESOURCE_DELETION_NOT_ALLOWED").contains("request id");
+        test(view.optOutSearch).setValue(number);
+        assertThat(test(view.optedOut).size()).isEqualTo(1);
+    }
+
+    @Test
+    @WithMockUser(username = "qa", roles = "QA")
+    void each_check_has_one_heading_with_its_findings_under_it() {
+        OverviewView view = open();
+        List<String> titles = view.checks.getChildren().map(c -> c.getChildren().findFirst().orElseThrow().getElement().getTextRecursively())
+                .toList();
+        assertThat(titles).doesNotHaveDuplicates();
+        assertThat(titles).anySatisfy(t -> assertThat(t).endsWith("Account tier and spend"))
+                .anySatisfy(t -> assertThat(t).endsWith("Keywords and opt-out list"));
+        var account = view.checks.getChildren().filter(c -> "account".equals(c.getElement().getAttribute("data-check"))).findFirst()
+                .orElseThrow();
+        assertThat(account.getElement().getTextRecursively().split("Account tier and spend", -1)).hasSize(2);
+        assertThat(account.getChildren().filter(c -> c.hasClassName("check-finding")).count()).isGreaterThanOrEqualTo(2);
     }
 }

@@ -9,6 +9,12 @@ import com.example.smsconsole.verification.VerificationService;
 import com.example.smsconsole.verification.VerifiedNumber;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.notification.Notification;
+import com.example.smsconsole.audit.AuditFilter;
+import com.example.smsconsole.audit.AuditService;
+import com.example.smsconsole.support.AuditLog;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +33,8 @@ class VerificationViewTest extends SpringBrowserlessTest {
     VerificationService service;
     @Autowired
     AwsEmulator emulator;
+    @Autowired
+    AuditService audit;
 
     SandboxFixture sandbox;
 
@@ -53,7 +61,9 @@ class VerificationViewTest extends SpringBrowserlessTest {
 
         assertThat(test(view.grid).size()).isEqualTo(1);
         assertThat(test(view.grid).getRow(0).status()).isEqualTo("PENDING");
-        assertThat(view.tier.getText()).isEqualTo("Sandbox account · 1 of 10 verified numbers used");
+        assertThat(view.number.getValue()).isEmpty();
+        assertThat(view.number.isInvalid()).isFalse();
+        assertThat(view.tier.getText()).startsWith("Sandbox account · 1 of 10 verified numbers used (0 verified, 1 pending");
         VerificationView.VerifyDialog dialog = $(VerificationView.VerifyDialog.class).single();
         assertThat(dialog).isSameAs(view.dialog);
         assertThat(dialog.isOpened()).isTrue();
@@ -62,16 +72,28 @@ class VerificationViewTest extends SpringBrowserlessTest {
         assertThat(dialog.send.isEnabled()).isFalse();
         assertThat(dialog.cooldown.getText()).startsWith("You can send another code in");
 
+        assertThat(dialog.sendMessage.text()).isEqualTo("Code sent to " + phone + " by text.");
+        assertThat($(Notification.class).all()).isEmpty();
+
         test(dialog.code).setValue("99999x");
         test(dialog.verify).click();
         assertThat(dialog.code.isInvalid()).isTrue();
-        assertThat(dialog.code.getErrorMessage()).contains("code is wrong").contains("VERIFICATION_CODE_MISMATCH").contains("request id");
+        // the narrow field holds the short words only; code, reason and request id are folded beside it
+        assertThat(dialog.code.getErrorMessage()).isEqualTo("The verification code is wrong. Check the code from the text or call and try again.");
+        assertThat(dialog.codeMessage.text()).contains("VERIFICATION_CODE_MISMATCH").contains("Request id");
+        assertThat(dialog.codeMessage.getChildren().filter(Details.class::isInstance).map(d -> ((Details) d).isOpened()))
+                .containsExactly(false);
+
+        test(dialog.code).setValue("12 34");
+        test(dialog.verify).click();
+        assertThat(dialog.code.getErrorMessage()).isEqualTo("Enter the code from the text or call: letters and digits only.");
 
         test(dialog.code).setValue(sandbox.latestCode(phone));
         test(dialog.verify).click();
 
         assertThat(dialog.isOpened()).isFalse();
         assertThat(test(view.grid).getRow(0).status()).isEqualTo("VERIFIED");
+        assertThat(view.rowMessage.text()).isEqualTo(phone + " is VERIFIED.");
     }
 
     @Test
@@ -84,6 +106,9 @@ class VerificationViewTest extends SpringBrowserlessTest {
         assertThat(view.number.isInvalid()).isTrue();
         assertThat(view.number.getErrorMessage()).isNotBlank();
 
+        assertThat(view.number.getErrorMessage()).startsWith("Too short");
+        assertThat(view.addMessage.isVisible()).as("the field beside the button says it, once").isFalse();
+
         test(view.number).setValue("");
         test(view.add).click();
         assertThat(view.number.getErrorMessage()).startsWith("Enter a number");
@@ -92,16 +117,40 @@ class VerificationViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void a_duplicate_is_refused_in_words_at_the_field() {
+    void a_duplicate_is_refused_at_the_field_without_calling_aws() {
         String phone = SandboxFixture.freshNumber();
         service.add(phone);
         VerificationView view = open();
+        Instant before = Instant.now();
 
         test(view.number).setValue(phone);
         test(view.add).click();
 
         assertThat(view.number.isInvalid()).isTrue();
-        assertThat(view.number.getErrorMessage()).isEqualTo(phone + " is already in the list of verified destination numbers.");
+        assertThat(view.number.getErrorMessage()).isEqualTo(phone + " is already in the list (PENDING): open Verify… on its row to send it a code.");
+        assertThat(test(view.grid).size()).isEqualTo(1);
+        assertThat(new AuditLog(audit).find(AuditFilter.empty().withAction("CreateVerifiedDestinationNumber").withText(phone)
+                .withRange(before, null))).isEmpty();
+        assertThat($(Notification.class).all()).isEmpty();
+    }
+
+    @Test
+    void usage_says_how_many_places_pending_numbers_hold() {
+        service.add(SandboxFixture.freshNumber());
+        VerificationView view = open();
+        assertThat(view.tier.getText()).isEqualTo("Sandbox account · 1 of 10 verified numbers used (0 verified, 1 pending)");
+        assertThat(view.note.getText()).endsWith("A number that is not verified yet holds its place too, until it is verified or deleted.");
+    }
+
+    @Test
+    void a_delete_aws_refuses_says_what_aws_said_about_the_wait() {
+        VerifiedNumber added = service.add(SandboxFixture.freshNumber());
+        VerificationView view = open();
+
+        view.delete(added);
+
+        assertThat(view.rowMessage.text()).startsWith("AWS does not allow deleting " + added.phoneNumber() + " yet (added ")
+                .contains("AWS: ").contains("RESOURCE_DELETION_NOT_ALLOWED").doesNotContain("in a minute");
         assertThat(test(view.grid).size()).isEqualTo(1);
     }
 
@@ -127,6 +176,11 @@ class VerificationViewTest extends SpringBrowserlessTest {
 
         test(view.bulkList).setValue(first + "\nnot a number\n" + second + "\n" + first);
         test(view.bulkAdd).click();
+        assertThat(view.bulkConfirm).isNotNull();
+        assertThat(view.bulkConfirm.isOpened()).isTrue();
+        assertThat(service.numbers()).isEmpty();
+        view.bulkConfirm.close();
+        view.addAll();
 
         List<String> outcomes = List.of(0, 1, 2, 3).stream()
                 .map(i -> VerificationView.outcomeLabel(test(view.bulkResults).getRow(i).outcome())).toList();
@@ -142,6 +196,7 @@ class VerificationViewTest extends SpringBrowserlessTest {
         test(view.bulkAdd).click();
         assertThat(view.bulkList.isInvalid()).isTrue();
         assertThat(view.bulkList.getErrorMessage()).isEqualTo("Paste or upload at least one number.");
+        assertThat(view.bulkConfirm).isNull();
         assertThat(service.numbers()).isEmpty();
     }
 }
