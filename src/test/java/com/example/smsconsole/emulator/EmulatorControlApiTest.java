@@ -136,7 +136,7 @@ class EmulatorControlApiTest {
 
         assertThat(fixture.emulator.faults().rules()).isEmpty();
         assertThat(fixture.sms.describeOptedOutNumbers(b -> b.optOutListName("Default")).optedOutNumbers()).isEmpty();
-        assertThat(fixture.emulator.sms().handsets()).isEmpty();
+        assertThat(fixture.emulator.sms().handsets()).allSatisfy(h -> assertThat(h.messages).isEmpty());
     }
 
     @Test

@@ -141,7 +141,7 @@ class SmsVoiceMessagingContractTest {
                 });
         assertThatThrownBy(() -> sms.sendDestinationNumberVerificationCode(b -> b.verifiedDestinationNumberId(id).verificationChannel("VOICE")))
                 .isInstanceOf(ConflictException.class);
-        assertThat(fixture.emulator.sms().handsets()).isEmpty();
+        assertThat(fixture.emulator.sms().handsets()).allSatisfy(h -> assertThat(h.messages).isEmpty());
         send(SIM_FAILURE);
         assertThat(fixture.emulator.sms().state().messagesSent).as("texts to destination simulators still go").isEqualTo(1);
     }
@@ -166,6 +166,20 @@ class SmsVoiceMessagingContractTest {
                 e -> assertThat(e.reason()).isEqualTo(ServiceQuotaExceededExceptionReason.MONTHLY_SPEND_LIMIT_REACHED_FOR_TEXT));
         assertThat(sms.describeSpendLimits(b -> {}).spendLimits()).filteredOn(l -> l.nameAsString().equals("TEXT_MESSAGE_MONTHLY_SPEND_LIMIT"))
                 .singleElement().satisfies(l -> assertThat(l.enforcedLimit()).isZero());
+    }
+
+    @Test
+    void a_fresh_emulator_lists_every_destination_simulator_number_as_a_handset_and_a_text_to_one_arrives_there() {
+        // AWS's destination simulator table (user guide test-phone-numbers): the US and UK success and failure numbers
+        assertThat(fixture.emulator.sms().handsets()).extracting(h -> h.number)
+                .contains("+14254147755", "+14254147167", "+447860019066", "+447860019067");
+        String id = sms.sendTextMessage(b -> b.destinationPhoneNumber(SIM_SUCCESS).originationIdentity(POOL).configurationSetName(CONFIG_SET)
+                .messageBody("Reply STOP to test opt-out")).messageId();
+        fixture.awaitReceipts();
+        assertThat(fixture.emulator.sms().handsets()).filteredOn(h -> h.number.equals(SIM_SUCCESS)).singleElement()
+                .satisfies(h -> assertThat(h.messages).extracting(m -> m.messageId + ":" + m.body).containsExactly(id + ":Reply STOP to test opt-out"));
+        assertThat(fixture.emulator.sms().handsets()).filteredOn(h -> h.number.equals(SIM_FAILURE)).singleElement()
+                .satisfies(h -> assertThat(h.messages).isEmpty());
     }
 
     @Test

@@ -254,7 +254,9 @@ final class MessagingOps {
             if (!successIsFinal) {
                 steps.add(new Step("TEXT_DELIVERED", true, now + delivery.delivered().toMillis()));
             }
-            if (!Numbers.isSimulator(receipt.destination())) {
+            // the text arrives on the destination's simulated handset, a success simulator number's too, so a
+            // tester can read it there and reply (STOP, HELP) from it
+            {
                 var handset = new SmsState.PendingEvent();
                 handset.kind = "HANDSET";
                 handset.dueAt = now + delivery.delivered().toMillis();

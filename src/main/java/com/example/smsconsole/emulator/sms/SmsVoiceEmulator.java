@@ -149,7 +149,11 @@ public final class SmsVoiceEmulator implements EmulatedService {
 
     // --- simulated handsets (for the console's view and the control endpoint) ---
 
-    /** The numbers that have a simulated handset, with their messages, newest last. */
+    /**
+     * The simulated handsets, with their messages, newest last: every number a text or code was sent
+     * to, then every destination simulator number of AWS's table that has received nothing yet (so a
+     * tester can reply STOP from the success simulator on a fresh instance).
+     */
     public List<SmsState.Handset> handsets() {
         synchronized (lock) {
             advanceLocked(clock.millis());
@@ -160,6 +164,14 @@ public final class SmsVoiceEmulator implements EmulatedService {
                 c.messages = new ArrayList<>(h.messages);
                 copy.add(c);
             });
+            for (Numbers.Simulator simulator : Numbers.simulators()) {
+                if (!state.handsets.containsKey(simulator.number())) {
+                    var c = new SmsState.Handset();
+                    c.number = simulator.number();
+                    c.messages = new ArrayList<>();
+                    copy.add(c);
+                }
+            }
             return copy;
         }
     }
