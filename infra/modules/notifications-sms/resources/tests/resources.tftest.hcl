@@ -106,9 +106,10 @@ run "the_dev_environment_gets_the_platform_names" {
   }
   assert {
     condition = [for s in jsondecode(output.console_access_policy_json).Statement : s.Sid] == [
-      "ListingTheAccount", "Registrations", "SendingThroughThePool", "TheLogGroup", "TheOptOutList", "ThePool", "VerifiedDestinationNumbers", "WithoutResourceType",
+      "ListingTheAccount", "PhoneNumbers", "Registrations", "RequestsNamingNoResource", "SendingThroughThePool", "TheLogGroup", "TheOptOutList", "ThePool",
+      "VerifiedDestinationNumbers", "WithoutResourceType",
     ]
-    error_message = "The console's statements, one per kind of resource; the empty phone_numbers list adds none."
+    error_message = "The console's statements, one per kind of resource."
   }
 }
 
