@@ -101,10 +101,14 @@ final class TerraformRuns {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // the first init fills the plugin cache; the others only link to it
+        // The first init fills the plugin cache; the others only link to it. Terraform's plugin cache is not safe
+        // for concurrent inits (two of them racing on the same provider folder fail with "file exists"), so the
+        // inits run one after the other and only validate and test runs overlap.
         CompletableFuture<Void> first = CompletableFuture.runAsync(() -> init(SERVICE), pool);
+        CompletableFuture<Void> previousInit = first;
         for (String dir : directories) {
-            CompletableFuture<Void> ready = dir.equals(SERVICE) ? first : first.thenRunAsync(() -> init(dir), pool);
+            CompletableFuture<Void> ready = dir.equals(SERVICE) ? first : previousInit.handle((v, e) -> null).thenRunAsync(() -> init(dir), pool);
+            previousInit = ready;
             validations.put(dir, ready.thenApplyAsync(v -> terraform(dir, VALIDATE, Map.of(), "validate", "-no-color"), pool));
             if (Files.isDirectory(infra.resolve(dir).resolve("tests"))) {
                 List<String> args = dir.equals(SERVICE) ? List.of("test", "-no-color", "-json", "-verbose") : List.of("test", "-no-color");
