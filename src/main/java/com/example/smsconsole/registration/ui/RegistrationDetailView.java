@@ -1,6 +1,7 @@
 package com.example.smsconsole.registration.ui;
 
 import com.example.smsconsole.aws.AwsCallException;
+import com.example.smsconsole.common.ui.InlineMessage;
 import com.example.smsconsole.common.ui.Notifications;
 import com.example.smsconsole.common.ui.Times;
 import com.example.smsconsole.common.ui.UiAccess;
@@ -111,6 +112,8 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
 
     private final RegistrationService service;
     private final ViewHeader header = new ViewHeader("Registration", "Status, steps, associated resources, versions and field values as AWS holds them.");
+    /** Failures of reading from AWS, once, under the header (decision 012). */
+    final InlineMessage pageMessage = new InlineMessage();
     private @Nullable String id;
     private RegistrationService.@Nullable RegistrationState state;
     private @Nullable String panelsFor;
@@ -122,7 +125,7 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
         this.service = service;
         addClassName("registration-detail-view");
         setWidthFull();
-        add(header);
+        add(header, pageMessage);
         status.addClassName("registration-status");
         refreshNote.addClassName("refresh-note");
         var statusBar = new HorizontalLayout(status, refreshNote);
@@ -240,7 +243,7 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
             showNext(s);
             showSnippet(s);
         } catch (AwsCallException e) {
-            Notifications.awsError(e);
+            pageMessage.error(e);
         }
     }
 

@@ -1,6 +1,7 @@
 package com.example.smsconsole.registration.ui;
 
 import com.example.smsconsole.aws.AwsCallException;
+import com.example.smsconsole.common.ui.InlineMessage;
 import com.example.smsconsole.common.ui.Notifications;
 import com.example.smsconsole.common.ui.UiAccess;
 import com.example.smsconsole.common.ui.ViewHeader;
@@ -113,6 +114,8 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
     private final RegistrationService service;
     private final ViewHeader header = new ViewHeader("New registration",
             "The form comes from AWS's definitions of the type; nothing is sent until you save.");
+    /** Failures of reading from AWS, once, under the header (decision 012). */
+    final InlineMessage pageMessage = new InlineMessage();
     private final Anchor download = new Anchor();
     private Binder<Map<String, Object>> binder = new Binder<>();
     /** While true the checks also refuse empty required fields (submit); a draft may leave them empty. */
@@ -126,7 +129,7 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
         this.service = service;
         addClassName("registration-edit-view");
         setWidthFull();
-        add(header);
+        add(header, pageMessage);
 
         type.setWidthFull();
         type.setMaxWidth("40em");
@@ -144,7 +147,7 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
         try {
             type.setItems(service.types());
         } catch (AwsCallException e) {
-            Notifications.awsError(e);
+            pageMessage.error(e);
         }
 
         denial.addClassName("edit-denial");
@@ -224,7 +227,7 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
             progressText.setText("Showing what AWS holds for the newest version (" + held.size() + " fields).");
             updateFlow();
         } catch (AwsCallException e) {
-            Notifications.awsError(e);
+            pageMessage.error(e);
         }
     }
 
@@ -278,7 +281,7 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
         try {
             current = service.form(chosen.type());
         } catch (AwsCallException e) {
-            Notifications.awsError(e);
+            pageMessage.error(e);
             return;
         }
         if (draft == null || !draft.type().equals(chosen.type())) {
@@ -515,7 +518,7 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
             submitNeeds.setVisible(!missing.isEmpty());
             panels.forEach(p -> p.refresh(preselected));
         } catch (AwsCallException e) {
-            Notifications.awsError(e);
+            pageMessage.error(e);
         }
     }
 

@@ -1,7 +1,7 @@
 package com.example.smsconsole.registration.ui;
 
 import com.example.smsconsole.aws.AwsCallException;
-import com.example.smsconsole.common.ui.Notifications;
+import com.example.smsconsole.common.ui.InlineMessage;
 import com.example.smsconsole.common.ui.Times;
 import com.example.smsconsole.common.ui.UiAccess;
 import com.example.smsconsole.common.ui.ViewHeader;
@@ -49,6 +49,9 @@ class RegistrationListView extends VerticalLayout {
     final ComboBox<String> type = new ComboBox<>("Type");
     final Grid<Registration> grid = new Grid<>();
     final Span refreshNote = new Span();
+    /** Failures of reading from AWS, once, under the header (decision 012). */
+    final InlineMessage pageMessage = new InlineMessage();
+    private boolean listFailed;
     private final RegistrationService service;
     private Map<String, String> typeTitles = new LinkedHashMap<>();
     /** Name tag or company per registration id, read once per page (a rename shows after navigating back). */
@@ -62,7 +65,7 @@ class RegistrationListView extends VerticalLayout {
         setWidthFull();
         var create = new Button("New registration", e -> UI.getCurrent().navigate(RegistrationEditView.class));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new ViewHeader("Registrations", "Sender registrations: build them, submit them and follow them until AWS approves.", create));
+        add(new ViewHeader("Registrations", "Sender registrations: build them, submit them and follow them until AWS approves.", create), pageMessage);
 
         List<String> statuses = new ArrayList<>(new TreeSet<>(Registration.KNOWN_STATUSES));
         status.setItems(statuses);
@@ -97,7 +100,7 @@ class RegistrationListView extends VerticalLayout {
             }
             type.setItems(typeTitles.keySet());
         } catch (AwsCallException e) {
-            Notifications.awsError(e);
+            pageMessage.error(e);
         }
         reload();
     }
@@ -108,11 +111,16 @@ class RegistrationListView extends VerticalLayout {
         try {
             registrations = new ArrayList<>(service.registrations(status.getValue(), type.getValue()));
         } catch (AwsCallException e) {
-            // the grid says the list is unknown, not that it is empty; the notification says why
+            // the grid says the list is unknown, not that it is empty; the message above it says why
             grid.setItems(List.of());
             grid.setEmptyStateText("The registrations could not be read from AWS.");
-            Notifications.awsError(e);
+            pageMessage.error(e);
+            listFailed = true;
             return false;
+        }
+        if (listFailed) {
+            pageMessage.clear();
+            listFailed = false;
         }
         registrations.sort((a, b) -> b.createdAt().compareTo(a.createdAt()));
         for (Registration r : registrations) {

@@ -3,7 +3,9 @@ package com.example.smsconsole.registration.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.smsconsole.emulator.AwsEmulator;
+import com.example.smsconsole.common.ui.InlineMessage;
 import com.example.smsconsole.emulator.protocol.FaultInjector;
+import com.vaadin.flow.component.notification.Notification;
 import com.example.smsconsole.registration.FieldDefinition;
 import com.example.smsconsole.registration.FormFiller;
 import com.example.smsconsole.registration.Registration;
@@ -252,10 +254,15 @@ class RegistrationViewsTest extends SpringBrowserlessTest {
 
         assertThat(test(list.grid).size()).isZero();
         assertThat(list.grid.getEmptyStateText()).isEqualTo("The registrations could not be read from AWS.");
+        // why, once, on the page under the header (no pop-up): the operation and the AWS error code for support
+        assertThat(list.pageMessage.tone()).isEqualTo(InlineMessage.Tone.ERROR);
+        assertThat(list.pageMessage.text()).contains("InternalServerException");
+        assertThat($(Notification.class).all()).isEmpty();
 
         emulator.faults().clear();
         list.reload();
         assertThat(list.grid.getEmptyStateText()).isNotEqualTo("The registrations could not be read from AWS.");
+        assertThat(list.pageMessage.tone()).isNull();
     }
 
     @Test
