@@ -3,11 +3,16 @@ package com.example.smsconsole;
 import com.example.smsconsole.aws.AwsCallException;
 import com.example.smsconsole.common.ui.Notifications;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -16,7 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * Shows any uncaught failure as a notification instead of a stack trace, and logs the detail with
  * a reference the user can quote. AWS failures show their plain-words message plus the error code
- * and request id.
+ * and request id. A browser that went away (closed tab, dropped connection: broken pipe, connection
+ * reset, Tomcat's ClientAbortException, Jetty's EofException) or a page that was closed meanwhile
+ * ({@link UIDetachedException}) is nobody's error: one debug line, no notification.
  */
 @Component
 class AppErrorHandler implements ErrorHandler, VaadinServiceInitListener {
@@ -30,6 +37,11 @@ class AppErrorHandler implements ErrorHandler, VaadinServiceInitListener {
 
     @Override
     public void error(ErrorEvent event) {
+        Throwable gone = clientGone(event.getThrowable());
+        if (gone != null) {
+            log.debug("Client went away: {}", describe(gone));
+            return;
+        }
         switch (rootOfInterest(event.getThrowable())) {
             case AwsCallException aws -> {
                 log.warn("AWS call failed: {}", aws.getMessage());
@@ -51,8 +63,39 @@ class AppErrorHandler implements ErrorHandler, VaadinServiceInitListener {
     private static void show(Runnable notification) {
         UI ui = UI.getCurrent();
         if (ui != null) {
-            ui.access(notification::run);
+            try {
+                ui.access(notification::run);
+            } catch (UIDetachedException closed) {
+                // the page was closed meanwhile: nobody to tell
+            }
         }
+    }
+
+    /** Exception classes by name: the servlet container's, so the handler does not depend on Tomcat or Jetty. */
+    private static final Set<String> CLIENT_ABORTS = Set.of("org.apache.catalina.connector.ClientAbortException",
+            "org.eclipse.jetty.io.EofException", "org.eclipse.jetty.io.RuntimeIOException");
+
+    /** The cause that says the browser or the page is gone, or null when the failure is a real one. */
+    static @Nullable Throwable clientGone(@Nullable Throwable error) {
+        Throwable current = error;
+        for (int depth = 0; current != null && depth < 20; depth++) {
+            if (current instanceof UIDetachedException || CLIENT_ABORTS.contains(current.getClass().getName())) {
+                return current;
+            }
+            if (current instanceof IOException && current.getMessage() != null) {
+                String message = current.getMessage().toLowerCase(Locale.ROOT);
+                if (message.contains("broken pipe") || message.contains("connection reset by peer")
+                        || message.contains("an established connection was aborted")) {
+                    return current;
+                }
+            }
+            current = current.getCause();
+        }
+        return null;
+    }
+
+    private static String describe(Throwable gone) {
+        return gone.getClass().getSimpleName() + (gone.getMessage() == null ? "" : ": " + gone.getMessage());
     }
 
     private static Throwable rootOfInterest(Throwable error) {

@@ -1,17 +1,25 @@
 package com.example.smsconsole;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
 
 /** The package rules of docs/architecture: who may talk to AWS, the emulator's isolation, layering. */
 class ArchitectureTest {
@@ -119,4 +127,54 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .check(classes);
     }
+
+    /**
+     * The README promises that services check roles too: every public instance method of a
+     * {@code @Service} carries a role rule ({@code @PreAuthorize} or {@code @Secured}, on the method or
+     * on its class). Static methods are pure helpers that method security cannot guard.
+     */
+    @Test
+    void every_public_service_method_has_a_role_rule() {
+        serviceMethodsHaveARoleRule().check(classes);
+    }
+
+    /** The rule above fails on a service with one unguarded public method, and only on that method. */
+    @Test
+    void the_role_rule_check_fails_on_an_unguarded_service_method() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(UnguardedService.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> serviceMethodsHaveARoleRule().check(fixture))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("UnguardedService.open()")
+                .hasMessageNotContaining("UnguardedService.guarded()")
+                .hasMessageNotContaining("helper");
+    }
+
+    @Service
+    static class UnguardedService {
+        public void open() {
+        }
+
+        @PreAuthorize(com.example.smsconsole.security.AppRoles.ONLY_ADMIN)
+        public void guarded() {
+        }
+
+        public static void helper() {
+        }
+    }
+
+    private static com.tngtech.archunit.lang.ArchRule serviceMethodsHaveARoleRule() {
+        return methods().that().areDeclaredInClassesThat().areAnnotatedWith(Service.class)
+                .and().arePublic().and().doNotHaveModifier(JavaModifier.STATIC)
+                .should(HAVE_A_ROLE_RULE);
+    }
+
+    private static final ArchCondition<JavaMethod> HAVE_A_ROLE_RULE = new ArchCondition<>("have a role rule on the method or its class") {
+        @Override
+        public void check(JavaMethod method, ConditionEvents events) {
+            boolean ruled = method.isAnnotatedWith(PreAuthorize.class) || method.isAnnotatedWith(Secured.class)
+                    || method.getOwner().isAnnotatedWith(PreAuthorize.class) || method.getOwner().isAnnotatedWith(Secured.class);
+            events.add(new SimpleConditionEvent(method, ruled, method.getFullName() + (ruled ? " has" : " has no")
+                    + " role rule (@PreAuthorize(AppRoles...) on the method or its class)"));
+        }
+    };
 }

@@ -109,4 +109,40 @@ class StartupConfigurationCheckTest {
             assertThat(context.isActive()).isTrue();
         }
     }
+
+    /** Starts as {@code java -jar console.jar <arguments>} would: command-line arguments over the property files. */
+    static ConfigurableApplicationContext startWith(Map<String, Object> values, String[] profiles, String... arguments) {
+        return new SpringApplicationBuilder(Nothing.class).web(WebApplicationType.NONE).profiles(profiles).properties(values)
+                .logStartupInfo(false).run(arguments);
+    }
+
+    /**
+     * Demo users with the emulator off: the console's own application.properties (demo users on in the default
+     * profile) plus {@code --app.emulator.enabled=false}, as the issue started it, stops in one line before any bean.
+     */
+    @Test
+    void default_profile_with_the_emulator_off_refuses_demo_users_in_one_line(CapturedOutput output) {
+        assertThatThrownBy(() -> startWith(Map.of(), new String[0], "--app.emulator.enabled=false"))
+                .isInstanceOf(StartupConfigurationCheck.DemoUsersWithRealAwsException.class)
+                .satisfies(e -> assertThat(e.getMessage()).startsWith("Demo users (admin/admin, qa/qa, support/support) are refused")
+                        .contains("app.emulator.enabled=false").contains("the default profile").contains("app.security.demo-users=false")
+                        .doesNotContain("\n"));
+        assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START").contains("Demo users (admin/admin")
+                .doesNotContain("Application run failed").doesNotContain("\tat ");
+    }
+
+    @Test
+    void demo_users_are_refused_with_the_emulator_off_in_any_profile_and_kept_with_it_on() {
+        assertThatThrownBy(() -> startWith(Map.of(), new String[] {"postgres"}, "--app.emulator.enabled=false"))
+                .isInstanceOf(StartupConfigurationCheck.DemoUsersWithRealAwsException.class).hasMessageContaining("postgres");
+        assertThatThrownBy(() -> startWith(complete(), new String[] {"aws"}, "--app.security.demo-users=true"))
+                .isInstanceOf(StartupConfigurationCheck.DemoUsersWithRealAwsException.class);
+        try (var context = startWith(Map.of(), new String[0], "--app.emulator.enabled=false", "--app.security.demo-users=false")) {
+            assertThat(context.isActive()).isTrue();
+        }
+        try (var context = start(Map.of())) {
+            assertThat(context.getEnvironment().getProperty("app.security.demo-users")).isEqualTo("true");
+            assertThat(context.getEnvironment().getProperty("app.emulator.enabled")).isEqualTo("true");
+        }
+    }
 }

@@ -17,8 +17,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
- * Writes and reads the audit log. Writing is open to every caller (features audit their own
- * actions, scheduled jobs audit as {@code system}); reading is for admins. There is deliberately no
+ * Writes and reads the audit log. Writing is open to every caller ({@link AppRoles#ANY_CALLER}):
+ * features audit their own actions on behalf of any signed-in role, scheduled jobs audit as
+ * {@code system} with no one signed in, and sign-in is audited before anyone is; a write refused for
+ * want of a role would hide the change it records. Reading is for admins ({@link AppRoles#ONLY_ADMIN}),
+ * as the README's role table says. There is deliberately no
  * method that changes or removes an entry.
  */
 @Service
@@ -43,6 +46,7 @@ public class AuditService {
      *
      * @return the stored entry, with its id and time
      */
+    @PreAuthorize(AppRoles.ANY_CALLER)
     public AuditEntry record(String action, @Nullable String target, AuditOutcome outcome,
             @Nullable String awsRequestId, @Nullable String detail) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -53,14 +57,17 @@ public class AuditService {
         return repository.append(entry);
     }
 
+    @PreAuthorize(AppRoles.ANY_CALLER)
     public AuditEntry success(String action, @Nullable String target, @Nullable String awsRequestId, @Nullable String detail) {
         return record(action, target, AuditOutcome.SUCCESS, awsRequestId, detail);
     }
 
+    @PreAuthorize(AppRoles.ANY_CALLER)
     public AuditEntry failure(String action, @Nullable String target, @Nullable String awsRequestId, @Nullable String detail) {
         return record(action, target, AuditOutcome.FAILURE, awsRequestId, detail);
     }
 
+    @PreAuthorize(AppRoles.ANY_CALLER)
     public AuditEntry refused(String action, @Nullable String target, @Nullable String detail) {
         return record(action, target, AuditOutcome.REFUSED, null, detail);
     }
@@ -73,6 +80,7 @@ public class AuditService {
      * @param explain turns the failure into the one thrown, for a message that fits the feature
      * @throws AwsCallException the explained failure
      */
+    @PreAuthorize(AppRoles.ANY_CALLER)
     public <T> T awsChange(String action, @Nullable String target, Supplier<T> call, Function<T, @Nullable String> requestId,
             Function<T, @Nullable String> detail, UnaryOperator<AwsCallException> explain) {
         T result;
@@ -88,18 +96,18 @@ public class AuditService {
     }
 
     /** Newest first. */
-    @PreAuthorize("hasRole('" + AppRoles.ADMIN + "')")
+    @PreAuthorize(AppRoles.ONLY_ADMIN)
     public List<AuditEntry> find(AuditFilter filter, int offset, int limit) {
         return repository.find(filter, offset, limit);
     }
 
-    @PreAuthorize("hasRole('" + AppRoles.ADMIN + "')")
+    @PreAuthorize(AppRoles.ONLY_ADMIN)
     public long count(AuditFilter filter) {
         return repository.count(filter);
     }
 
     /** The distinct action names seen so far, for the filter's choices. */
-    @PreAuthorize("hasRole('" + AppRoles.ADMIN + "')")
+    @PreAuthorize(AppRoles.ONLY_ADMIN)
     public List<String> actions() {
         return repository.distinctActions();
     }

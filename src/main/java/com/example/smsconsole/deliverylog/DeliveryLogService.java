@@ -33,7 +33,7 @@ import org.springframework.stereotype.Service;
  * of ingestion. Reading is for support, QA and admins; a manual sync is for admins and audited.
  */
 @Service
-@PreAuthorize("hasAnyRole('" + AppRoles.SUPPORT + "', '" + AppRoles.QA + "', '" + AppRoles.ADMIN + "')")
+@PreAuthorize(AppRoles.ANY_ROLE)
 public class DeliveryLogService {
 
     /** The columns of the CSV export, in order. */
@@ -249,7 +249,7 @@ public class DeliveryLogService {
     }
 
     /** Starts an ingestion run now (admins); audited with what it stored. */
-    @PreAuthorize("hasRole('" + AppRoles.ADMIN + "')")
+    @PreAuthorize(AppRoles.ONLY_ADMIN)
     public CompletableFuture<String> syncNow() {
         var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
         return CompletableFuture.supplyAsync(() -> {

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Service;
  * opt-out list of the configured pool (searched; ADMIN adds and removes, audited).
  */
 @Service
+@PreAuthorize(AppRoles.ANY_ROLE)
 public class OverviewService {
 
     /** A pool of the account. */
@@ -87,7 +88,7 @@ public class OverviewService {
      *
      * @throws PhoneNumber.InvalidPhoneNumberException when it is not a number; nothing is sent
      */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.ONLY_ADMIN)
     public void optOut(String number) {
         String e164 = PhoneNumber.parse(number).e164();
         String list = requireList();
@@ -96,7 +97,7 @@ public class OverviewService {
     }
 
     /** Removes a number from the opt-out list: texts to it are accepted again. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.ONLY_ADMIN)
     public void optIn(String number) {
         String e164 = PhoneNumber.parse(number).e164();
         String list = requireList();
@@ -118,7 +119,7 @@ public class OverviewService {
      * When this console last removed {@code number} from an opt-out list, from the audit log (its
      * newest successful {@code DeleteOptedOutNumber}); empty when the audit log has none.
      */
-    @PreAuthorize("hasRole('" + AppRoles.ADMIN + "')")
+    @PreAuthorize(AppRoles.ONLY_ADMIN)
     public Optional<Instant> lastRemoval(String number) {
         String e164 = PhoneNumber.parse(number).e164();
         return audit.find(AuditFilter.empty().withAction("DeleteOptedOutNumber").withOutcome(AuditOutcome.SUCCESS).withText(e164), 0, 50)

@@ -3,6 +3,7 @@ package com.example.smsconsole.overview;
 import com.example.smsconsole.aws.AwsCallException;
 import com.example.smsconsole.common.SmsResources;
 import com.example.smsconsole.deliverylog.DeliveryLogService;
+import com.example.smsconsole.security.AppRoles;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,6 +30,7 @@ import org.springframework.stereotype.Service;
  * They run in parallel, each with a time-out, and their results are kept briefly.
  */
 @Service
+@PreAuthorize(AppRoles.ANY_ROLE)
 public class SetupChecks {
 
     /** The results of one run. */

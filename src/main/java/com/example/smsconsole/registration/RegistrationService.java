@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
  * See docs/decisions/011-20261201-registration-associations.md.
  */
 @Service
-@PreAuthorize("hasRole('" + AppRoles.ADMIN + "')")
+@PreAuthorize(AppRoles.ONLY_ADMIN)
 public class RegistrationService {
 
     /** Largest attachment AWS accepts (1 MiB per the model; the user guide says 500 KB for some types). */

@@ -8,6 +8,7 @@ import com.example.smsconsole.common.SmsText;
 import com.example.smsconsole.deliverylog.DeliveryEvent;
 import com.example.smsconsole.deliverylog.DeliveryLogService;
 import com.example.smsconsole.deliverylog.DeliveryMessage;
+import com.example.smsconsole.security.AppRoles;
 import com.example.smsconsole.sending.repository.TestSendStore;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -32,6 +34,7 @@ import org.springframework.stereotype.Service;
  * receipts of a sent message from the delivery history.
  */
 @Service
+@PreAuthorize(AppRoles.QA_OR_ADMIN)
 public class TestSendService {
 
     public static final List<String> MESSAGE_TYPES = List.of("TRANSACTIONAL", "PROMOTIONAL");

@@ -3,6 +3,7 @@ package com.example.smsconsole.verification;
 import com.example.smsconsole.audit.AuditService;
 import com.example.smsconsole.aws.AwsCallException;
 import com.example.smsconsole.common.PhoneNumber;
+import com.example.smsconsole.security.AppRoles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,6 +31,7 @@ import org.springframework.stereotype.Service;
  * is sent.
  */
 @Service
+@PreAuthorize(AppRoles.QA_OR_ADMIN)
 public class VerificationService {
 
     /** Channels a code can be sent by. */

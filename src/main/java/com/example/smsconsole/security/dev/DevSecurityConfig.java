@@ -16,8 +16,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
- * Demo users for the local profile, printed at start. Starting the {@code aws} or {@code prod}
- * profile, or on a detected cloud platform, with demo users on fails with a clear message.
+ * Demo users for the local profile, printed at start. Starting with demo users on fails with a clear
+ * message whenever the console talks to real AWS: the emulator off ({@code app.emulator.enabled=false},
+ * in any profile), the {@code aws} or {@code prod} profile, or a detected cloud platform. The start-up
+ * check ({@code StartupConfigurationCheck}) stops the first case before any bean; this is the second guard.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "app.security.demo-users", havingValue = "true")
@@ -33,6 +35,11 @@ class DevSecurityConfig {
                     Set app.security.demo-users=false and configure real users under app.security.users \
                     (see the README, "Users")."""
                     .formatted(String.join(",", environment.getActiveProfiles())));
+        }
+        if (!environment.getProperty("app.emulator.enabled", Boolean.class, true)) {
+            throw new IllegalStateException("Demo users (admin/admin, qa/qa, support/support) are refused when the emulator is off "
+                    + "(app.emulator.enabled=false): this console would talk to real AWS; set app.security.demo-users=false and "
+                    + "configure users under app.security.users.");
         }
         if (CloudPlatform.getActive(environment) != null) {
             throw new IllegalStateException("Demo users are refused on a cloud platform ("

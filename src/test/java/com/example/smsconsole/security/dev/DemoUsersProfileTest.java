@@ -10,7 +10,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Demo users exist in the local profile and make a start with the aws or prod profile fail. */
+/** Demo users exist in the local profile and make a start with the aws or prod profile, or with the emulator off, fail. */
 class DemoUsersProfileTest {
 
     @Configuration(proxyBeanMethods = false)
@@ -56,6 +56,26 @@ class DemoUsersProfileTest {
         runner.withInitializer(ctx -> ctx.getEnvironment().setActiveProfiles("prod", "postgres")).run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("Demo users").hasMessageContaining("prod");
+        });
+    }
+
+    /** The case: the default profile, emulator off, so the console talks to real AWS with admin/admin. */
+    @Test
+    void default_profile_with_the_emulator_off_and_demo_users_fails_with_a_clear_message() {
+        runner.withPropertyValues("app.emulator.enabled=false").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("Demo users")
+                    .hasMessageContaining("app.emulator.enabled=false")
+                    .hasMessageContaining("app.security.demo-users=false");
+        });
+    }
+
+    @Test
+    void default_profile_with_the_emulator_on_keeps_its_demo_users() {
+        runner.withPropertyValues("app.emulator.enabled=true").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(UserDetailsService.class).loadUserByUsername(SampleUsers.ADMIN_USERNAME)).isNotNull();
         });
     }
 }
