@@ -75,7 +75,7 @@ public class AuditService {
     /**
      * Runs one AWS call that changes state and audits it either way: a success with the response's
      * request id and a detail, a failure with the AWS error code, reason and request id and the
-     * message the user is shown.
+     * message the user is shown; outcome unknown when AWS gave no answer and may have carried it out.
      *
      * @param explain turns the failure into the one thrown, for a message that fits the feature
      * @throws AwsCallException the explained failure
@@ -88,7 +88,10 @@ public class AuditService {
             result = call.get();
         } catch (AwsCallException e) {
             AwsCallException explained = explain.apply(e);
-            failure(action, target, e.requestId(), e.supportLine() + ": " + explained.userMessage());
+            // no answer (time-out, lost connection, 5xx): AWS may have carried it out (docs/decisions/015-20261202-no-blind-retries.md)
+            boolean unknown = e.mayHaveBeenCarriedOut();
+            record(action, target, unknown ? AuditOutcome.UNKNOWN : AuditOutcome.FAILURE, e.requestId(),
+                    (unknown ? "outcome unknown, " : "") + e.supportLine() + ": " + explained.userMessage());
             throw explained;
         }
         success(action, target, requestId.apply(result), detail.apply(result));

@@ -23,7 +23,9 @@ public class AwsCallException extends RuntimeException {
         /** AWS failed (5xx). */
         SERVER,
         /** No answer from AWS: network error or time-out. */
-        UNREACHABLE
+        UNREACHABLE,
+        /** The console found no AWS credentials (environment, profile, role); nothing was sent. */
+        CREDENTIALS
     }
 
     private final String service;
@@ -116,6 +118,33 @@ public class AwsCallException extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /**
+     * Whether AWS may have carried the request out although the console got no success: a
+     * time-out or an I/O error after the request may have left (AWS got it, the answer was lost),
+     * or a 5xx. False when AWS refused it (4xx, throttling), when the connection was never made,
+     * and when there were no credentials.
+     *
+     * @see "Design decision: docs/decisions/015-20261202-no-blind-retries.md"
+     */
+    public boolean mayHaveBeenCarriedOut() {
+        return switch (kind) {
+            case SERVER -> true;
+            case UNREACHABLE -> !neverConnected(getCause());
+            case CLIENT, THROTTLED, CREDENTIALS -> false;
+        };
+    }
+
+    private static boolean neverConnected(@Nullable Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.NoRouteToHostException || t.getClass().getSimpleName().equals("ConnectTimeoutException")
+                    || t.getClass().getSimpleName().equals("HttpHostConnectException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isReason(String value) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.AwsResponse;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -97,18 +98,57 @@ public final class AwsCalls {
         return response.responseMetadata() == null ? null : response.responseMetadata().requestId();
     }
 
+    /**
+     * For the request builder of a call AWS cannot de-duplicate (no client token):
+     * {@code b.overrideConfiguration(AwsCalls::atMostOnce)} lets the SDK retry it only after
+     * throttling, never after a time-out, an I/O error or a 5xx.
+     *
+     * @see "Design decision: docs/decisions/015-20261202-no-blind-retries.md"
+     */
+    public static void atMostOnce(AwsRequestOverrideConfiguration.Builder override) {
+        override.addPlugin(AwsClients.AT_MOST_ONCE);
+    }
+
     static AwsCallException translate(String service, String operation, SdkException e) {
         if (e instanceof AwsServiceException ase) {
             return translateService(service, operation, ase);
         }
-        String code = e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException ? "Timeout" : "NetworkError";
-        String message = "Could not reach AWS for " + operation + " (" + (e.getMessage() == null ? e.getClass().getSimpleName()
-                : firstLine(e.getMessage())) + "). Check the network and the endpoint, then try again.";
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
+        if (missingCredentials(e)) {
+            // the credentials provider chain failed before anything was sent: say so, not "could not reach AWS"
+            String message = "No AWS credentials found for " + operation + ": set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (with"
+                    + " AWS_SESSION_TOKEN for temporary keys), or AWS_PROFILE naming a profile in ~/.aws/config or ~/.aws/credentials,"
+                    + " or run the console with a role (ECS task role, EC2 instance profile, web identity). Nothing was sent to AWS.";
+            return new AwsCallException(service, operation, "NoCredentials", null, 0, null, message, detail, null, null, List.of(),
+                    AwsCallException.Kind.CREDENTIALS, e);
+        }
+        boolean timeout = e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException;
+        String code = timeout ? "Timeout" : "NetworkError";
+        String message = timeout
+                ? "AWS did not answer " + operation + " in time (" + detail + "). Check the network and the endpoint, then try again."
+                : "Could not reach AWS for " + operation + " (" + detail + "). Check the network and the endpoint, then try again.";
         if (!(e instanceof SdkClientException) && code.equals("NetworkError")) {
             code = e.getClass().getSimpleName();
         }
         return new AwsCallException(service, operation, code, null, 0, null, message, e.getMessage(), null, null, List.of(),
                 AwsCallException.Kind.UNREACHABLE, e);
+    }
+
+    /**
+     * The SDK's credentials providers fail with an {@code SdkClientException} whose message says
+     * they could not load credentials: the chain ("Unable to load credentials from any of the
+     * providers in the chain"), a single provider ("Unable to load credentials from ..."), a
+     * profile without keys ("Profile file contained no credentials for profile ...").
+     */
+    static boolean missingCredentials(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage();
+            if (t instanceof SdkClientException && message != null && (message.contains("Unable to load credentials")
+                    || message.contains("contained no credentials"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static AwsCallException translateService(String service, String operation, AwsServiceException e) {

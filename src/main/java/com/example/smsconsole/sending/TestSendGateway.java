@@ -29,16 +29,27 @@ class TestSendGateway {
         this.sms = sms;
     }
 
+    /**
+     * SendTextMessage. It has no client token (SendTextMessageRequest in the API model), so a real
+     * send is never retried after it may have reached AWS; only throttling is retried. A dry run
+     * sends nothing and keeps the client's retries.
+     *
+     * @see "Design decision: docs/decisions/015-20261202-no-blind-retries.md"
+     */
     Sent send(String destination, String origination, @Nullable String configurationSet, String messageType, String body,
             Map<String, String> context, boolean dryRun) {
-        var response = AwsCalls.smsVoice("SendTextMessage", () -> sms.sendTextMessage(b -> b
-                .destinationPhoneNumber(destination)
-                .originationIdentity(origination)
-                .configurationSetName(configurationSet)
-                .messageType(messageType)
-                .messageBody(body)
-                .context(context.isEmpty() ? null : context)
-                .dryRun(dryRun)));
+        var response = AwsCalls.smsVoice("SendTextMessage", () -> sms.sendTextMessage(b -> {
+            b.destinationPhoneNumber(destination)
+                    .originationIdentity(origination)
+                    .configurationSetName(configurationSet)
+                    .messageType(messageType)
+                    .messageBody(body)
+                    .context(context.isEmpty() ? null : context)
+                    .dryRun(dryRun);
+            if (!dryRun) {
+                b.overrideConfiguration(AwsCalls::atMostOnce);
+            }
+        }));
         return new Sent(response.messageId(), AwsCalls.requestId(response));
     }
 

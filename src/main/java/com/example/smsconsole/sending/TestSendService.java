@@ -1,5 +1,6 @@
 package com.example.smsconsole.sending;
 
+import com.example.smsconsole.audit.AuditOutcome;
 import com.example.smsconsole.audit.AuditService;
 import com.example.smsconsole.aws.AwsCallException;
 import com.example.smsconsole.common.PhoneNumber;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -69,6 +71,13 @@ public class TestSendService {
         }
     }
 
+    /** The user's previous send has not ended yet; nothing is sent. */
+    public static final class SendInProgressException extends IllegalStateException {
+        public SendInProgressException(String message) {
+            super(message);
+        }
+    }
+
     /** What the console knows about a destination number before sending. */
     public record NumberState(PhoneNumber number, @Nullable String simulator, @Nullable String verification, boolean optedOut,
             boolean sandbox) {
@@ -108,7 +117,11 @@ public class TestSendService {
 
         public String finalStatus() {
             if (!TestSend.SENT.equals(send.outcome())) {
-                return send.outcome().equals(TestSend.DRY_RUN) ? "dry run" : "refused";
+                return switch (send.outcome()) {
+                    case TestSend.DRY_RUN -> "dry run";
+                    case TestSend.UNKNOWN -> "may have been sent";
+                    default -> "refused";
+                };
             }
             return message == null ? "no receipt yet" : message.latestType();
         }
@@ -123,6 +136,8 @@ public class TestSendService {
     private final TestSendProperties properties;
     private final Clock clock;
     private final Map<String, Deque<Instant>> recentSends = new ConcurrentHashMap<>();
+    /** Users with a send waiting for AWS: one send in flight per user, whatever the page does. */
+    private final Set<String> sendsInFlight = ConcurrentHashMap.newKeySet();
 
     TestSendService(TestSendGateway gateway, AuditService audit, TestSendStore store, DeliveryLogService deliveryLog, PriceTable prices,
             SmsResources resources, TestSendProperties properties, Clock clock) {
@@ -196,16 +211,35 @@ public class TestSendService {
     }
 
     /**
-     * Sends the test text (or validates it, for a dry run) and records it.
+     * Sends the test text (or validates it, for a dry run) and records it. One send of a user at a
+     * time: a second one while the first waits for AWS is refused. A real send is not retried after
+     * it may have reached AWS (SendTextMessage has no client token); when AWS gives no answer the
+     * send is recorded and audited as outcome unknown, and the message says it may have been sent.
      *
      * @throws InvalidSendException when the input cannot be sent; nothing is sent
      * @throws RateLimitedException when the user reached the configured rate; nothing is sent
-     * @throws AwsCallException when AWS refuses; audited and recorded as failed
+     * @throws SendInProgressException when the user's previous send has not ended; nothing is sent
+     * @throws AwsCallException when AWS refuses (audited and recorded as failed) or gives no answer
+     *     (audited and recorded as outcome unknown, {@link AwsCallException#mayHaveBeenCarriedOut()})
+     * @see "Design decision: docs/decisions/015-20261202-no-blind-retries.md"
      */
     public SendResult send(TestSendRequest request) {
         PhoneNumber destination = validate(request);
-        SmsText.Analysis analysis = SmsText.analyze(request.body());
         String user = currentUser();
+        if (!sendsInFlight.add(user)) {
+            String refusal = "Your previous test text is still being sent. Wait for its outcome before sending another.";
+            audit.refused("SendTextMessage", destination.e164(), refusal);
+            throw new SendInProgressException(refusal);
+        }
+        try {
+            return sendOne(request, destination, user);
+        } finally {
+            sendsInFlight.remove(user);
+        }
+    }
+
+    private SendResult sendOne(TestSendRequest request, PhoneNumber destination, String user) {
+        SmsText.Analysis analysis = SmsText.analyze(request.body());
         checkRate(user, request.destination());
         BigDecimal cost = prices.estimate(destination.regionCode(), analysis.parts());
         String detail = "from " + request.originationIdentity() + (request.configurationSet() == null ? "" : ", configuration set "
@@ -218,11 +252,17 @@ public class TestSendService {
             sent = gateway.send(destination.e164(), request.originationIdentity(), request.configurationSet(), request.messageType(),
                     request.body(), request.context(), request.dryRun());
         } catch (AwsCallException e) {
-            audit.failure("SendTextMessage", destination.e164(), e.requestId(), detail + "; " + e.supportLine() + ": " + e.userMessage());
+            boolean unknown = !request.dryRun() && e.mayHaveBeenCarriedOut();
+            AwsCallException shown = unknown ? e.withUserMessage(mayHaveBeenSent(e)) : e;
+            audit.record("SendTextMessage", destination.e164(), unknown ? AuditOutcome.UNKNOWN : AuditOutcome.FAILURE, e.requestId(),
+                    (unknown ? "outcome unknown, " : "") + detail + "; " + e.supportLine() + ": " + shown.userMessage());
             store.add(new TestSend(0, user, at, destination.e164(), request.originationIdentity(), request.configurationSet(),
-                    request.messageType(), analysis.encoding().eventName(), analysis.parts(), cost, request.dryRun(), null, TestSend.FAILED,
-                    e.userMessage() + " (" + e.supportLine() + ")", e.requestId()));
-            throw e;
+                    request.messageType(), analysis.encoding().eventName(), analysis.parts(), cost, request.dryRun(), null,
+                    unknown ? TestSend.UNKNOWN : TestSend.FAILED, shown.userMessage() + " (" + e.supportLine() + ")", e.requestId()));
+            if (unknown) {
+                deliveryLog.requestSync();
+            }
+            throw shown;
         }
         audit.success("SendTextMessage", destination.e164(), sent.requestId(), detail + ", message id " + sent.messageId());
         TestSend send = new TestSend(0, user, at, destination.e164(), request.originationIdentity(), request.configurationSet(),
@@ -233,6 +273,13 @@ public class TestSendService {
             deliveryLog.requestSync();
         }
         return new SendResult(send, analysis);
+    }
+
+    /** What to tell the user when a send got no success answer but may have reached AWS. */
+    static String mayHaveBeenSent(AwsCallException e) {
+        String why = e.kind() == AwsCallException.Kind.SERVER ? "AWS answered with an internal error"
+                : "AWS did not answer in time";
+        return why + ", so the text may have been sent — check Delivery history for this number before sending again.";
     }
 
     /** Checks every field; the parsed destination when all are right. */

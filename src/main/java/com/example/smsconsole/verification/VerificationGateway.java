@@ -72,6 +72,10 @@ class VerificationGateway {
         return Optional.empty();
     }
 
+    /**
+     * CreateVerifiedDestinationNumber with a client token (an idempotency token in the API model),
+     * so the SDK's retries, which resend the same token, cannot add the number twice.
+     */
     Called<VerifiedNumber> create(String phoneNumber, String clientToken) {
         var response = AwsCalls.smsVoice("CreateVerifiedDestinationNumber",
                 () -> sms.createVerifiedDestinationNumber(b -> b.destinationPhoneNumber(phoneNumber).clientToken(clientToken)));
@@ -79,10 +83,17 @@ class VerificationGateway {
                 response.destinationPhoneNumber(), response.statusAsString(), response.createdTimestamp()), AwsCalls.requestId(response));
     }
 
-    /** Sends a code; the value is the message id of the text or call. */
+    /**
+     * Sends a code; the value is the message id of the text or call. The request has no client
+     * token (SendDestinationNumberVerificationCodeRequest in the API model), so it is retried only
+     * after throttling, never after it may have reached AWS.
+     *
+     * @see "Design decision: docs/decisions/015-20261202-no-blind-retries.md"
+     */
     Called<String> sendCode(String id, String channel) {
         var response = AwsCalls.smsVoice("SendDestinationNumberVerificationCode",
-                () -> sms.sendDestinationNumberVerificationCode(b -> b.verifiedDestinationNumberId(id).verificationChannel(channel)));
+                () -> sms.sendDestinationNumberVerificationCode(b -> b.verifiedDestinationNumberId(id).verificationChannel(channel)
+                        .overrideConfiguration(AwsCalls::atMostOnce)));
         return new Called<>(response.messageId(), AwsCalls.requestId(response));
     }
 

@@ -62,6 +62,15 @@ public class VerificationService {
     private final VerificationProperties properties;
     private final Clock clock;
     private final Map<String, Instant> codeSentAt = new ConcurrentHashMap<>();
+    /** Adds that got no answer from AWS, by number, until a list shows whether AWS made them. */
+    private final Map<String, Unconfirmed> unconfirmed = new ConcurrentHashMap<>();
+
+    private static final String CREATE = "CreateVerifiedDestinationNumber";
+    /** How long a number missing from the list may still be on its way after an unanswered add. */
+    private static final Duration RECONCILE_AFTER = Duration.ofMinutes(2);
+
+    private record Unconfirmed(String clientToken, Instant at, String actor) {
+    }
 
     VerificationService(VerificationGateway gateway, AuditService audit, VerificationProperties properties, Clock clock) {
         this.gateway = gateway;
@@ -73,6 +82,7 @@ public class VerificationService {
     /** Every verified destination number, newest first. */
     public List<VerifiedNumber> numbers() {
         List<VerifiedNumber> numbers = new ArrayList<>(gateway.list());
+        reconcile(numbers);
         numbers.sort((a, b) -> b.createdAt().compareTo(a.createdAt()));
         return numbers;
     }
@@ -93,10 +103,46 @@ public class VerificationService {
      */
     public VerifiedNumber add(String input) {
         PhoneNumber number = PhoneNumber.parse(input);
-        return audited("CreateVerifiedDestinationNumber", number.e164(),
-                () -> gateway.create(number.e164(), UUID.randomUUID().toString()), VerificationGateway.Called::requestId,
-                created -> "added as " + created.value().id() + " (" + created.value().status() + ")",
-                e -> explainCreate(number, e)).value();
+        String e164 = number.e164();
+        // adding a number again after an unanswered add resends its client token: AWS answers with the number it made
+        Unconfirmed earlier = unconfirmed.get(e164);
+        String token = earlier != null ? earlier.clientToken() : UUID.randomUUID().toString();
+        try {
+            VerifiedNumber created = audited(CREATE, e164, () -> gateway.create(e164, token), VerificationGateway.Called::requestId,
+                    c -> "added as " + c.value().id() + " (" + c.value().status() + ")", e -> explainCreate(number, e)).value();
+            unconfirmed.remove(e164);
+            return created;
+        } catch (AwsCallException e) {
+            if (e.mayHaveBeenCarriedOut()) {
+                unconfirmed.putIfAbsent(e164, new Unconfirmed(token, clock.instant(), currentActor()));
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Completes the audit of adds that got no answer, from the list AWS returned: a number it lists
+     * was added (success, reconciled); one it still does not list a while later was not.
+     *
+     * @see "Design decision: docs/decisions/015-20261202-no-blind-retries.md"
+     */
+    private void reconcile(List<VerifiedNumber> listed) {
+        for (var pending : Map.copyOf(unconfirmed).entrySet()) {
+            Unconfirmed u = pending.getValue();
+            Optional<VerifiedNumber> found = listed.stream().filter(n -> n.phoneNumber().equals(pending.getKey())).findFirst();
+            if (found.isPresent() && unconfirmed.remove(pending.getKey(), u)) {
+                audit.success(CREATE, pending.getKey(), null, "reconciled: the unanswered add of " + u.at() + " by " + u.actor()
+                        + " did add it; DescribeVerifiedDestinationNumbers lists it as " + found.get().id() + " (" + found.get().status() + ")");
+            } else if (found.isEmpty() && u.at().plus(RECONCILE_AFTER).isBefore(clock.instant()) && unconfirmed.remove(pending.getKey(), u)) {
+                audit.failure(CREATE, pending.getKey(), null, "reconciled: the unanswered add of " + u.at() + " by " + u.actor()
+                        + " did not add it; DescribeVerifiedDestinationNumbers does not list it " + RECONCILE_AFTER.toMinutes() + " minutes later");
+            }
+        }
+    }
+
+    private static String currentActor() {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? AuditService.SYSTEM_ACTOR : auth.getName();
     }
 
     /**
@@ -115,7 +161,15 @@ public class VerificationService {
         }
         String messageId = audited("SendDestinationNumberVerificationCode", number.phoneNumber() + " (" + number.id() + ")",
                 () -> gateway.sendCode(number.id(), channel), VerificationGateway.Called::requestId,
-                sent -> "code by " + channel + ", message " + sent.value(), e -> e).value();
+                sent -> "code by " + channel + ", message " + sent.value(), e -> {
+                    if (!e.mayHaveBeenCarriedOut()) {
+                        return e;
+                    }
+                    // no client token, no retry: the code may be on its way, so the resend cooldown starts anyway
+                    codeSentAt.put(number.id(), clock.instant());
+                    return e.withUserMessage("AWS did not confirm the code, so it may have been sent to " + number.phoneNumber()
+                            + ". Wait for it before sending another.");
+                }).value();
         codeSentAt.put(number.id(), clock.instant());
         return messageId;
     }
@@ -256,6 +310,11 @@ public class VerificationService {
     }
 
     private AwsCallException explainCreate(PhoneNumber number, AwsCallException e) {
+        if (e.mayHaveBeenCarriedOut()) {
+            return e.withUserMessage((e.kind() == AwsCallException.Kind.SERVER ? "AWS answered with an internal error" : "AWS did not answer in time")
+                    + ", so " + number.e164() + " may have been added. The list shows it if AWS added it; adding it again is safe"
+                    + " (the same client token is sent, so AWS does not add it twice).");
+        }
         if (e.isReason("RESOURCE_ALREADY_EXISTS")) {
             return e.withUserMessage(number.e164() + " is already in the list of verified destination numbers.");
         }

@@ -8,21 +8,33 @@ import com.example.smsconsole.audit.AuditFilter;
 import com.example.smsconsole.audit.AuditOutcome;
 import com.example.smsconsole.audit.AuditService;
 import com.example.smsconsole.aws.AwsCallException;
+import com.example.smsconsole.aws.AwsClients;
+import com.example.smsconsole.aws.AwsProperties;
+import com.example.smsconsole.aws.AwsTarget;
 import com.example.smsconsole.common.PhoneNumber;
 import com.example.smsconsole.common.SmsResources;
 import com.example.smsconsole.deliverylog.DeliveryEvent;
+import com.example.smsconsole.deliverylog.DeliveryLogService;
+import com.example.smsconsole.sending.repository.TestSendStore;
 import com.example.smsconsole.emulator.AwsEmulator;
 import com.example.smsconsole.emulator.protocol.FaultInjector;
 import com.example.smsconsole.support.AuditLog;
 import com.example.smsconsole.verification.SandboxFixture;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithMockUser;
 import com.example.smsconsole.support.ConsoleTest;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Client;
 
 /**
@@ -44,6 +56,20 @@ class TestSendServiceTest {
     PinpointSmsVoiceV2Client sms;
     @Autowired
     SmsResources resources;
+    @Autowired
+    TestSendStore store;
+    @Autowired
+    DeliveryLogService deliveryLog;
+    @Autowired
+    PriceTable prices;
+    @Autowired
+    TestSendProperties sendProperties;
+    @Autowired
+    Clock clock;
+    @Autowired
+    AwsTarget target;
+    @Autowired
+    SdkHttpClient http;
 
     @AfterEach
     void clearFaults() {
@@ -184,6 +210,128 @@ class TestSendServiceTest {
         assertThat(new AuditLog(audit).find(AuditFilter.empty().withAction("SendTextMessage").withOutcome(AuditOutcome.REFUSED)
                 .withRange(before, null))).singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo("qa-dry"));
         assertThat(service.history(50)).hasSize(20).allSatisfy(h -> assertThat(h.finalStatus()).isEqualTo("dry run"));
+    }
+
+    /** Texts the emulator accepted so far (its own count, not the console's). */
+    long textsAtEmulator() {
+        synchronized (emulator.sms().lock()) {
+            return emulator.sms().state().messagesSent;
+        }
+    }
+
+    /** The texts the emulator accepted once it has had time to finish the requests still running in it. */
+    long textsAtEmulatorAfter(long before, Duration settle) throws InterruptedException {
+        for (int i = 0; i < 100 && textsAtEmulator() == before; i++) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(settle.toMillis());
+        return textsAtEmulator() - before;
+    }
+
+    @Test
+    @WithMockUser(username = "qa-slow", roles = "QA")
+    void a_send_slower_than_the_attempt_timeout_reaches_aws_once_and_is_recorded_as_outcome_unknown() throws InterruptedException {
+        // the console's client as configured, with a 1 s attempt timeout and 3 attempts (the default max attempts of the
+        // standard retry mode, AWS SDKs and Tools reference guide "Retry behavior"); the emulator takes 2.5 s to answer
+        var properties = new AwsProperties("us-east-1", null, "local", "local", Duration.ofSeconds(20), Duration.ofSeconds(1), 3);
+        try (PinpointSmsVoiceV2Client slowClient = AwsClients.smsVoice(properties, target, http, AwsClients.credentials(properties))) {
+            var slow = new TestSendService(new TestSendGateway(slowClient), audit, store, deliveryLog, prices, resources, sendProperties, clock);
+            String body = "slow send " + System.nanoTime();
+            emulator.faults().add(new FaultInjector.Rule("sms-voice", "SendTextMessage", FaultInjector.Kind.LATENCY, 0, 2500, 0, body));
+            long before = textsAtEmulator();
+            Instant started = Instant.now();
+
+            assertThatThrownBy(() -> slow.send(request(Scenario.SUCCESS.destination(), body)))
+                    .isInstanceOfSatisfying(AwsCallException.class, e -> {
+                        assertThat(e.mayHaveBeenCarriedOut()).isTrue();
+                        assertThat(e.userMessage()).isEqualTo("AWS did not answer in time, so the text may have been sent — check"
+                                + " Delivery history for this number before sending again.").doesNotContain("Check the network");
+                    });
+
+            // with the SDK's retries each of 3 attempts would have been carried out by the emulator: 3 texts
+            assertThat(textsAtEmulatorAfter(before, Duration.ofSeconds(5))).isEqualTo(1);
+            assertThat(slow.history(1)).singleElement().satisfies(h -> {
+                assertThat(h.send().outcome()).isEqualTo(TestSend.UNKNOWN);
+                assertThat(h.finalStatus()).isEqualTo("may have been sent");
+                assertThat(h.send().error()).contains("may have been sent").contains("Timeout");
+            });
+            assertThat(new AuditLog(audit).find(AuditFilter.empty().withAction("SendTextMessage").withActor("qa-slow").withRange(started, null)))
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.outcome()).isEqualTo(AuditOutcome.UNKNOWN);
+                        assertThat(e.detail()).startsWith("outcome unknown").contains("Timeout");
+                    });
+        }
+    }
+
+    @Test
+    @WithMockUser(username = "qa-5xx", roles = "QA")
+    void a_server_error_is_not_retried_and_says_the_text_may_have_been_sent() throws InterruptedException {
+        String body = "server error " + System.nanoTime();
+        emulator.faults().add(new FaultInjector.Rule("sms-voice", "SendTextMessage", FaultInjector.Kind.SERVER_ERROR, 1, 0, 0, body));
+        long before = textsAtEmulator();
+        assertThatThrownBy(() -> service.send(request(Scenario.SUCCESS.destination(), body))).isInstanceOfSatisfying(AwsCallException.class,
+                e -> assertThat(e.userMessage()).startsWith("AWS answered with an internal error, so the text may have been sent"));
+        // the standard retry mode retries a 5xx (AWS SDK for Java 2.x developer guide, "Configure retry behavior": transient
+        // service errors are retryable); here the second attempt would have sent it
+        Thread.sleep(1000);
+        assertThat(textsAtEmulator() - before).isZero();
+        assertThat(service.history(1)).singleElement().satisfies(h -> assertThat(h.send().outcome()).isEqualTo(TestSend.UNKNOWN));
+    }
+
+    @Test
+    @WithMockUser(username = "qa-throttled-once", roles = "QA")
+    void a_send_throttled_once_is_retried_and_sent_once() throws InterruptedException {
+        // ThrottlingException: "too many requests were sent" (API model), retryable as throttling: AWS did not accept it
+        String body = "throttled once " + System.nanoTime();
+        emulator.faults().add(new FaultInjector.Rule("sms-voice", "SendTextMessage", FaultInjector.Kind.THROTTLE, 1, 0, 0, body));
+        long before = textsAtEmulator();
+        TestSendService.SendResult sent = service.send(request(Scenario.SUCCESS.destination(), body));
+        assertThat(sent.send().outcome()).isEqualTo(TestSend.SENT);
+        assertThat(textsAtEmulatorAfter(before, Duration.ZERO)).isEqualTo(1);
+    }
+
+    @Test
+    @WithMockUser(username = "qa-twice", roles = "QA")
+    void a_second_send_of_the_same_user_while_one_is_in_flight_is_refused_and_nothing_more_is_sent() throws Exception {
+        SecurityContext context = SecurityContextHolder.getContext();
+        // a dry run sends nothing, so probing while the first send is in flight costs no text
+        var probe = new TestSendRequest(Scenario.SUCCESS.destination(), resources.phonePoolId(), null, "TRANSACTIONAL", "probe", Map.of(), true);
+        TestSendService.SendInProgressException refused = null;
+        CompletableFuture<TestSendService.SendResult> first = null;
+        long before = textsAtEmulator();
+        for (int round = 0; round < 3 && refused == null; round++) {
+            String body = "in flight " + System.nanoTime();
+            emulator.faults().add(new FaultInjector.Rule("sms-voice", "SendTextMessage", FaultInjector.Kind.LATENCY, 1, 4000, 0, body));
+            before = textsAtEmulator();
+            first = CompletableFuture.supplyAsync(() -> {
+                SecurityContextHolder.setContext(context);
+                try {
+                    return service.send(request(Scenario.SUCCESS.destination(), body));
+                } finally {
+                    SecurityContextHolder.clearContext();
+                }
+            });
+            Thread.sleep(500);
+            for (int i = 0; i < 30 && refused == null && !first.isDone(); i++) {
+                try {
+                    service.send(probe);
+                    Thread.sleep(100);
+                } catch (TestSendService.SendInProgressException e) {
+                    refused = e;
+                }
+            }
+            // when the probe went first, the first send was the one refused: try again
+        }
+        assertThat(refused).isNotNull();
+        assertThat(first).isNotNull();
+        assertThat(refused.getMessage()).contains("still being sent");
+        assertThat(first.get(30, TimeUnit.SECONDS).send().outcome()).isEqualTo(TestSend.SENT);
+        // only the first send's text reached the emulator
+        assertThat(textsAtEmulator() - before).isEqualTo(1);
+        assertThat(new AuditLog(audit).find(AuditFilter.empty().withAction("SendTextMessage").withActor("qa-twice")
+                .withOutcome(AuditOutcome.REFUSED))).isNotEmpty().allSatisfy(e -> assertThat(e.detail()).contains("still being sent"));
+        // the guard is released: the next send goes through
+        assertThat(service.send(probe).send().outcome()).isEqualTo(TestSend.DRY_RUN);
     }
 
     @Test

@@ -8,16 +8,23 @@ import com.example.smsconsole.audit.AuditFilter;
 import com.example.smsconsole.audit.AuditOutcome;
 import com.example.smsconsole.audit.AuditService;
 import com.example.smsconsole.aws.AwsCallException;
+import com.example.smsconsole.aws.AwsClients;
+import com.example.smsconsole.aws.AwsProperties;
+import com.example.smsconsole.aws.AwsTarget;
 import com.example.smsconsole.common.PhoneNumber;
 import com.example.smsconsole.emulator.AwsEmulator;
+import com.example.smsconsole.emulator.protocol.FaultInjector;
 import com.example.smsconsole.support.AuditLog;
 import com.example.smsconsole.support.ConsoleTest;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
+import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
  * Sandbox verification against the emulator through the real SDK client: the happy path, wrong and
@@ -34,6 +41,14 @@ class VerificationServiceTest {
     AuditService audit;
     @Autowired
     AwsEmulator emulator;
+    @Autowired
+    VerificationProperties properties;
+    @Autowired
+    Clock clock;
+    @Autowired
+    AwsTarget target;
+    @Autowired
+    SdkHttpClient http;
 
     SandboxFixture sandbox;
     AuditLog auditLog;
@@ -190,6 +205,72 @@ class VerificationServiceTest {
         // each created number received its code
         assertThat(sandbox.latestCode(third)).hasSize(6);
         assertThat(auditLog.find(AuditFilter.empty().withText(fourth))).isEmpty();
+    }
+
+    long atEmulator(String phone) {
+        synchronized (emulator.sms().lock()) {
+            return emulator.sms().state().verifiedNumbers.values().stream().filter(v -> v.phoneNumber.equals(phone)).count();
+        }
+    }
+
+    @Test
+    @WithMockUser(username = "qa-slow-add", roles = "QA")
+    void an_add_without_an_answer_is_audited_as_unknown_and_the_next_list_reconciles_it() throws InterruptedException {
+        // the console's client as configured, with a 1 s attempt timeout; the emulator takes 2.5 s to answer every attempt
+        var slowProperties = new AwsProperties("us-east-1", null, "local", "local", Duration.ofSeconds(20), Duration.ofSeconds(1), 2);
+        String phone = SandboxFixture.freshNumber();
+        emulator.faults().add(new FaultInjector.Rule("sms-voice", "CreateVerifiedDestinationNumber", FaultInjector.Kind.LATENCY, 0, 2500, 0,
+                phone));
+        try (var slowClient = AwsClients.smsVoice(slowProperties, target, http, AwsClients.credentials(slowProperties))) {
+            var slow = new VerificationService(new VerificationGateway(slowClient), audit, properties, clock);
+            assertThatThrownBy(() -> slow.add(phone)).isInstanceOfSatisfying(AwsCallException.class, e -> {
+                assertThat(e.mayHaveBeenCarriedOut()).isTrue();
+                assertThat(e.userMessage()).startsWith("AWS did not answer in time, so " + phone + " may have been added.")
+                        .doesNotContain("Check the network");
+            });
+            assertThat(auditLog.find(AuditFilter.empty().withAction("CreateVerifiedDestinationNumber").withText(phone)))
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.outcome()).isEqualTo(AuditOutcome.UNKNOWN);
+                        assertThat(e.detail()).startsWith("outcome unknown").contains("Timeout");
+                    });
+            emulator.faults().clear();
+            // AWS carried the unanswered request out: the emulator finishes it after its delay
+            for (int i = 0; i < 100 && atEmulator(phone) == 0; i++) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(3000);
+            // CreateVerifiedDestinationNumber has a client token (idempotencyToken in the API model): the retry added nothing more
+            assertThat(atEmulator(phone)).isEqualTo(1);
+
+            assertThat(slow.numbers()).extracting(VerifiedNumber::phoneNumber).contains(phone);
+            assertThat(auditLog.find(AuditFilter.empty().withAction("CreateVerifiedDestinationNumber").withText(phone)))
+                    .extracting(AuditEntry::outcome).containsExactly(AuditOutcome.SUCCESS, AuditOutcome.UNKNOWN);
+            assertThat(auditLog.find(AuditFilter.empty().withAction("CreateVerifiedDestinationNumber").withText(phone)).getFirst().detail())
+                    .startsWith("reconciled: the unanswered add of").contains("by qa-slow-add did add it");
+            // a later list does not complete it twice
+            slow.numbers();
+            assertThat(auditLog.count(AuditFilter.empty().withAction("CreateVerifiedDestinationNumber").withText(phone))).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void a_code_send_without_an_answer_is_not_retried_and_says_the_code_may_have_been_sent() {
+        String phone = SandboxFixture.freshNumber();
+        VerifiedNumber added = service.add(phone);
+        // SendDestinationNumberVerificationCodeRequest has no ClientToken (API model); a 5xx is retried by the standard mode
+        emulator.faults().add(new FaultInjector.Rule("sms-voice", "SendDestinationNumberVerificationCode", FaultInjector.Kind.SERVER_ERROR,
+                1, 0, 0, added.id()));
+        try {
+            assertThatThrownBy(() -> service.sendCode(added, "TEXT")).isInstanceOfSatisfying(AwsCallException.class,
+                    e -> assertThat(e.userMessage()).startsWith("AWS did not confirm the code, so it may have been sent to " + phone));
+        } finally {
+            emulator.faults().clear();
+        }
+        // with a retry the second attempt would have sent a code
+        assertThat(emulator.sms().handsets().stream().filter(h -> h.number.equals(phone)).flatMap(h -> h.messages.stream())).isEmpty();
+        assertThat(service.cooldownLeft(added.id())).isPositive();
+        assertThat(auditLog.find(AuditFilter.empty().withAction("SendDestinationNumberVerificationCode").withText(added.id())))
+                .singleElement().satisfies(e -> assertThat(e.outcome()).isEqualTo(AuditOutcome.UNKNOWN));
     }
 
     @Test

@@ -143,6 +143,7 @@ class AuditView extends VerticalLayout {
             case SUCCESS -> StatusBadge.Tone.SUCCESS;
             case FAILURE -> StatusBadge.Tone.ERROR;
             case REFUSED -> StatusBadge.Tone.WARNING;
+            case UNKNOWN -> StatusBadge.Tone.PENDING;
         };
     }
 }

@@ -522,8 +522,9 @@ class TestSendView extends VerticalLayout {
                 serverErrors.put(invalid.field(), invalid.getMessage());
                 Forms.check(binder, sendMessage);
             }
-            case AwsCallException aws when aws.kind() == AwsCallException.Kind.UNREACHABLE && !request.dryRun() -> {
+            case AwsCallException aws when aws.mayHaveBeenCarriedOut() && !request.dryRun() -> {
                 // SendTextMessage has no client token: without an answer the text may still have gone out
+                // (see docs/decisions/015-20261202-no-blind-retries.md)
                 String words = aws.userMessage().contains("may have been sent") ? aws.userMessage()
                         : "AWS did not answer in time, so the text may have been sent — check Delivery history for this number before sending again.";
                 sendMessage.error(aws.withUserMessage(words), historyLink(request.destination().strip(),

@@ -182,6 +182,33 @@ class TestSendViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithMockUser(username = "qa-view-double", roles = "QA")
+    void a_second_click_while_a_send_is_in_flight_starts_no_second_send_and_send_is_off_until_the_outcome() {
+        TestSendView view = open();
+        List<Runnable> inFlight = new java.util.ArrayList<>();
+        view.work = inFlight::add;
+        view.applyScenario(Scenario.SUCCESS);
+        test(view.dryRun).click();
+        // the destination check runs on the same executor: let it finish first
+        while (!inFlight.isEmpty()) {
+            inFlight.removeFirst().run();
+        }
+        assertThat(view.send.isDisableOnClick()).isTrue();
+
+        test(view.send).click();
+        assertThat(view.send.isEnabled()).isFalse();
+        assertThat(view.send.getText()).isEqualTo("Sending…");
+        // a click the browser sent before it learnt that the button is off reaches the server as a second call
+        view.send();
+        assertThat(inFlight).hasSize(1);
+
+        inFlight.getFirst().run();
+        assertThat(view.sendMessage.text()).startsWith("Dry run accepted by AWS");
+        assertThat(view.send.isEnabled()).isTrue();
+        assertThat(test(view.history).size()).isEqualTo(1);
+    }
+
+    @Test
     void a_send_without_an_answer_says_it_may_have_been_sent_and_links_the_numbers_delivery_history() {
         TestSendView view = open();
         var request = new TestSendRequest("+14254147755", "pool-x", null, "TRANSACTIONAL", "hi", Map.of(), false);
