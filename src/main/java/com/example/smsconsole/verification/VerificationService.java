@@ -327,8 +327,9 @@ public class VerificationService {
 
     private static AwsCallException explainDelete(AwsCallException e) {
         if (e.isReason("RESOURCE_DELETION_NOT_ALLOWED")) {
-            return e.withUserMessage("AWS does not allow deleting this number yet: a number can only be deleted a while after it was added. "
-                    + "Try again in a minute." + (e.awsMessage() == null ? "" : " AWS said: " + e.awsMessage()));
+            // AWS documents no fixed wait, so the page repeats AWS's own words (which say how long) instead of guessing one
+            return e.withUserMessage("AWS does not allow deleting this number yet: a number can only be deleted some time after it was added."
+                    + (e.awsMessage() == null ? " Try again later." : " AWS said: " + e.awsMessage()));
         }
         return e;
     }
