@@ -1,8 +1,10 @@
 package com.example.smsconsole.security;
 
+import com.example.smsconsole.security.login.LoginAttemptFilter;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -38,8 +40,31 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+        var parameters = event.getLocation().getQueryParameters();
+        parameters.getSingleParameter(LoginAttemptFilter.THROTTLED_PARAMETER).ifPresent(seconds -> {
+            LoginI18n i18n = LoginI18n.createDefault();
+            i18n.getErrorMessage().setTitle("Too many failed sign-ins");
+            i18n.getErrorMessage().setMessage("Signing in with this user name or from this address is paused. Try again in "
+                    + waitText(seconds) + ".");
+            login.setI18n(i18n);
+            login.setError(true);
+        });
+        if (parameters.getParameters().containsKey("error")) {
             login.setError(true);
         }
+    }
+
+    /** "12 seconds" or "15 minutes", from the seconds the throttle sent (digits only). */
+    static String waitText(String seconds) {
+        long value;
+        try {
+            value = Math.max(1, Long.parseLong(seconds));
+        } catch (NumberFormatException e) {
+            return "a while";
+        }
+        if (value < 120) {
+            return value + (value == 1 ? " second" : " seconds");
+        }
+        return (value + 59) / 60 + " minutes";
     }
 }
