@@ -20,7 +20,7 @@ final class DurabilityChild {
         int rows = Integer.parseInt(args[1]);
         Flyway.configure().dataSource(ds).locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
         var jdbc = JdbcClient.create(ds);
-        var audit = new AuditEntryRepository(jdbc);
+        var audit = new AuditEntryRepository(ds);
         for (int i = 0; ; i++) {
             audit.append(new AuditEntry(0, Instant.now(), "durability", "ADMIN", "DurabilityProbe", "row " + i, AuditOutcome.SUCCESS,
                     "req-" + i, null));
