@@ -73,6 +73,7 @@ class AuditView extends VerticalLayout implements BeforeEnterObserver {
     private final AuditService auditService;
     private AuditFilter filter = AuditFilter.empty();
     private boolean applyingAddress;
+    private final List<String> addressProblems = new java.util.ArrayList<>();
 
     AuditView(AuditService auditService) {
         this.auditService = auditService;
@@ -162,7 +163,7 @@ class AuditView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
         applyingAddress = true;
-        addressProblem.clear();
+        addressProblems.clear();
         try {
             text.setValue(first(params, "q"));
             actor.setValue(first(params, "user"));
@@ -173,6 +174,11 @@ class AuditView extends VerticalLayout implements BeforeEnterObserver {
             to.setValue(timeOf(first(params, "to"), "to"));
         } finally {
             applyingAddress = false;
+        }
+        if (addressProblems.isEmpty()) {
+            addressProblem.clear();
+        } else {
+            addressProblem.warning(String.join(" ", addressProblems));
         }
         refresh();
     }
@@ -216,7 +222,7 @@ class AuditView extends VerticalLayout implements BeforeEnterObserver {
             AuditOutcome wanted = AuditOutcome.valueOf(value.toUpperCase(java.util.Locale.ROOT));
             return wanted == AuditOutcome.ATTEMPTED ? AuditOutcome.UNKNOWN : wanted;
         } catch (IllegalArgumentException e) {
-            addressProblem.warning("The address asks for outcome '" + value + "', which the log does not have; showing every outcome.");
+            addressProblems.add("The address asks for outcome '" + value + "', which the log does not have; every outcome is shown.");
             return null;
         }
     }
@@ -228,7 +234,7 @@ class AuditView extends VerticalLayout implements BeforeEnterObserver {
         try {
             return LocalDateTime.ofInstant(Instant.parse(value), Times.zone());
         } catch (DateTimeParseException e) {
-            addressProblem.warning("The address's '" + name + "' is not a time like 2026-12-02T09:30:00Z; it is left out of the search.");
+            addressProblems.add("The address's " + name + " time '" + value + "' is not a time like 2026-12-02T09:30:00Z; it is left out of the search.");
             return null;
         }
     }
@@ -269,7 +275,10 @@ class AuditView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** An attempt that nothing completed and a call without an answer both read "OUTCOME UNKNOWN". */
-    static String label(AuditOutcome outcome) {
+    static String label(@Nullable AuditOutcome outcome) {
+        if (outcome == null) {
+            return "Any";
+        }
         return outcome == AuditOutcome.ATTEMPTED || outcome == AuditOutcome.UNKNOWN ? "OUTCOME UNKNOWN" : outcome.name();
     }
 }
