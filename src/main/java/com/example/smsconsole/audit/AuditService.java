@@ -151,6 +151,11 @@ public class AuditService {
     /** Indexes the words of entries written before the word index existed, once the console has started. */
     @EventListener(ApplicationReadyEvent.class)
     void indexOlderEntries() {
+        if (repository.connectedRoleMayRewrite()) {
+            LOG.warn("The console's database user owns audit_entry or may change it, so it could rewrite the audit log: connect as a "
+                    + "member of sms_console_app and run migrations as the owning role (spring.flyway.user); see "
+                    + "docs/decisions/005-20261202-audit-design.md");
+        }
         int indexed = repository.indexEntriesWithoutWords();
         if (indexed > 0) {
             LOG.info("Indexed the words of {} older audit entries for the search", indexed);

@@ -32,6 +32,7 @@ class PostgresAuditRolesTest {
     JdbcClient owner;
     JdbcClient console;
     AuditEntryRepository consoleLog;
+    PGSimpleDataSource ownerDataSource;
 
     @BeforeEach
     void databaseOwnedByTheMigrationRole() {
@@ -56,6 +57,7 @@ class PostgresAuditRolesTest {
         PGSimpleDataSource ownerDs = as(server, url, ownerRole, "owner");
         Flyway.configure().dataSource(ownerDs).locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
         owner = JdbcClient.create(ownerDs);
+        ownerDataSource = ownerDs;
         PGSimpleDataSource consoleDs = as(server, url, consoleRole, "console");
         console = JdbcClient.create(consoleDs);
         consoleLog = new AuditEntryRepository(consoleDs);
@@ -89,6 +91,8 @@ class PostgresAuditRolesTest {
                     .satisfies(e -> assertThat(sqlState(e)).as(statement).isEqualTo(INSUFFICIENT_PRIVILEGE));
         }
         assertThat(consoleLog.count(AuditFilter.empty())).isEqualTo(1);
+        assertThat(consoleLog.connectedRoleMayRewrite()).isFalse();
+        assertThat(new AuditEntryRepository(ownerDataSource).connectedRoleMayRewrite()).as("the owner, warned about at start").isTrue();
     }
 
     @Test

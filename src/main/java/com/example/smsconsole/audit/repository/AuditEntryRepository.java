@@ -165,6 +165,23 @@ public class AuditEntryRepository {
     }
 
     /**
+     * Whether the console's own database user could rewrite the log on PostgreSQL: it owns
+     * {@code audit_entry} or holds UPDATE, DELETE or TRUNCATE on it. False on H2 (one user owns
+     * everything there by design) and when the question cannot be asked.
+     */
+    public boolean connectedRoleMayRewrite() {
+        try {
+            return Boolean.TRUE.equals(jdbc.sql("""
+                    SELECT pg_get_userbyid(c.relowner) = current_user
+                        OR has_table_privilege('audit_entry', 'UPDATE') OR has_table_privilege('audit_entry', 'DELETE')
+                        OR has_table_privilege('audit_entry', 'TRUNCATE')
+                    FROM pg_class c WHERE c.oid = 'audit_entry'::regclass""").query(Boolean.class).optional().orElse(false));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
      * The words of a text as the index keeps them: lower-case, each whitespace-separated token
      * without surrounding punctuation, and each run of letters and digits in it.
      */
