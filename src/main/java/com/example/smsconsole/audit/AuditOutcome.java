@@ -8,6 +8,12 @@ public enum AuditOutcome {
     FAILURE,
     /** The console refused it before calling AWS (for example a send rate limit). */
     REFUSED,
-    /** AWS gave no answer (a time-out, a lost connection, a 5xx): it may have been carried out. */
+    /**
+     * Written before an AWS change is called. The entry that says how it ended points back at it;
+     * an attempt that nothing completes is shown as "outcome unknown" (the console stopped between
+     * the call and the answer).
+     */
+    ATTEMPTED,
+    /** The call ended without an answer (a time-out, a broken connection): AWS may or may not have carried it out. */
     UNKNOWN
 }

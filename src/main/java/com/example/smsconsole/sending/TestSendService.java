@@ -1,5 +1,6 @@
 package com.example.smsconsole.sending;
 
+import com.example.smsconsole.audit.AuditEntry;
 import com.example.smsconsole.audit.AuditOutcome;
 import com.example.smsconsole.audit.AuditService;
 import com.example.smsconsole.aws.AwsCallException;
@@ -247,6 +248,8 @@ public class TestSendService {
                 + analysis.encoding().eventName() + ", estimated USD " + cost.toPlainString() + (request.dryRun() ? ", dry run" : "")
                 + (properties.auditBody() ? ", body: " + request.body() : "");
         Instant at = clock.instant();
+        // written before the call, so a crash before the answer leaves "outcome unknown" (decision 005)
+        AuditEntry attempt = audit.attempt("SendTextMessage", destination.e164(), detail);
         TestSendGateway.Sent sent;
         try {
             sent = gateway.send(destination.e164(), request.originationIdentity(), request.configurationSet(), request.messageType(),
@@ -254,7 +257,7 @@ public class TestSendService {
         } catch (AwsCallException e) {
             boolean unknown = !request.dryRun() && e.mayHaveBeenCarriedOut();
             AwsCallException shown = unknown ? e.withUserMessage(mayHaveBeenSent(e)) : e;
-            audit.record("SendTextMessage", destination.e164(), unknown ? AuditOutcome.UNKNOWN : AuditOutcome.FAILURE, e.requestId(),
+            audit.complete(attempt, unknown ? AuditOutcome.UNKNOWN : AuditOutcome.FAILURE, e.requestId(),
                     (unknown ? "outcome unknown, " : "") + detail + "; " + e.supportLine() + ": " + shown.userMessage());
             store.add(new TestSend(0, user, at, destination.e164(), request.originationIdentity(), request.configurationSet(),
                     request.messageType(), analysis.encoding().eventName(), analysis.parts(), cost, request.dryRun(), null,
@@ -263,8 +266,12 @@ public class TestSendService {
                 deliveryLog.requestSync();
             }
             throw shown;
+        } catch (RuntimeException | Error e) {
+            audit.complete(attempt, AuditOutcome.UNKNOWN, null, "outcome unknown, " + detail + "; the call ended without an answer ("
+                    + e.getClass().getSimpleName() + ")");
+            throw e;
         }
-        audit.success("SendTextMessage", destination.e164(), sent.requestId(), detail + ", message id " + sent.messageId());
+        audit.complete(attempt, AuditOutcome.SUCCESS, sent.requestId(), detail + ", message id " + sent.messageId());
         TestSend send = new TestSend(0, user, at, destination.e164(), request.originationIdentity(), request.configurationSet(),
                 request.messageType(), analysis.encoding().eventName(), analysis.parts(), cost, request.dryRun(), sent.messageId(),
                 request.dryRun() ? TestSend.DRY_RUN : TestSend.SENT, null, sent.requestId());

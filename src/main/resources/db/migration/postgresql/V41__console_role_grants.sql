@@ -1,0 +1,26 @@
+-- The console's database role may read and append to the audit log, nothing more
+-- (docs/decisions/005-20261202-audit-design.md). The tables belong to the role that runs the
+-- migrations (spring.flyway.user); the console connects (spring.datasource.username) as a login role
+-- that is a member of the group role sms_console_app:
+--
+--   CREATE ROLE sms_console_app NOLOGIN;
+--   CREATE ROLE console LOGIN PASSWORD '...' IN ROLE sms_console_app;
+--
+-- When that group role exists, this migration and the afterMigrate callback grant it what the console
+-- needs: the audit tables SELECT and INSERT only (no UPDATE, DELETE or TRUNCATE; not being the owner,
+-- it cannot ALTER TABLE ... DISABLE TRIGGER nor drop the triggers), every other table of the
+-- console read and write. Without it (one role for everything, as in docker-compose.yml), nothing
+-- changes here and the console still finds the triggers and the hash chain in its way.
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sms_console_app') THEN
+        EXECUTE format('GRANT USAGE ON SCHEMA %I TO sms_console_app', current_schema());
+        EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO sms_console_app', current_schema());
+        EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO sms_console_app', current_schema());
+        REVOKE ALL ON audit_entry, audit_word FROM sms_console_app;
+        GRANT SELECT, INSERT ON audit_entry, audit_word TO sms_console_app;
+        REVOKE ALL ON flyway_schema_history FROM sms_console_app;
+        GRANT SELECT ON flyway_schema_history TO sms_console_app;
+    END IF;
+END
+$$;

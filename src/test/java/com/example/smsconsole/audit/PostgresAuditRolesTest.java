@@ -1,0 +1,133 @@
+package com.example.smsconsole.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.example.smsconsole.audit.repository.AuditEntryRepository;
+import com.example.smsconsole.support.PostgresTestServer;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * On PostgreSQL the tables belong to the migration role and the console connects as a member of
+ * {@code sms_console_app}: it reads and appends to the audit log, and every way of rewriting it is
+ * refused by the server. The owner can still rewrite a row (with the triggers disabled), and the
+ * chain check then names that row.
+ *
+ * <p>Expected refusals from the PostgreSQL manual: UPDATE, DELETE and TRUNCATE need the privilege of
+ * that name (GRANT, "Privileges"); ALTER TABLE ... DISABLE TRIGGER and DROP TRIGGER need ownership of
+ * the table ("You must own the table to use ALTER TABLE"); refusals carry SQLSTATE 42501
+ * insufficient_privilege (Appendix A).
+ */
+class PostgresAuditRolesTest {
+
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
+    JdbcClient owner;
+    JdbcClient console;
+    AuditEntryRepository consoleLog;
+    PGSimpleDataSource ownerDataSource;
+
+    @BeforeEach
+    void databaseOwnedByTheMigrationRole() {
+        var server = PostgresTestServer.get();
+        String url = server.createDatabase("auditroles");
+        String suffix = Long.toString(ProcessHandle.current().pid());
+        String ownerRole = "audit_owner_" + suffix;
+        String consoleRole = "audit_console_" + suffix;
+        var admin = JdbcClient.create(server.dataSource(url));
+        admin.sql("""
+                DO $$ BEGIN
+                  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sms_console_app') THEN CREATE ROLE sms_console_app NOLOGIN; END IF;
+                  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%1$s') THEN CREATE ROLE %1$s LOGIN PASSWORD 'owner'; END IF;
+                  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%2$s') THEN
+                    CREATE ROLE %2$s LOGIN PASSWORD 'console' IN ROLE sms_console_app;
+                  END IF;
+                END $$""".formatted(ownerRole, consoleRole)).update();
+        String database = url.substring(url.lastIndexOf('/') + 1);
+        admin.sql("ALTER DATABASE " + database + " OWNER TO " + ownerRole).update();
+        admin.sql("ALTER SCHEMA public OWNER TO " + ownerRole).update();
+
+        PGSimpleDataSource ownerDs = as(server, url, ownerRole, "owner");
+        Flyway.configure().dataSource(ownerDs).locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
+        owner = JdbcClient.create(ownerDs);
+        ownerDataSource = ownerDs;
+        PGSimpleDataSource consoleDs = as(server, url, consoleRole, "console");
+        console = JdbcClient.create(consoleDs);
+        consoleLog = new AuditEntryRepository(consoleDs);
+    }
+
+    private static PGSimpleDataSource as(PostgresTestServer server, String url, String user, String password) {
+        PGSimpleDataSource ds = server.dataSource(url);
+        ds.setUser(user);
+        ds.setPassword(password);
+        return ds;
+    }
+
+    @Test
+    void the_console_role_reads_and_appends_but_cannot_rewrite_the_log() {
+        AuditEntry written = consoleLog.append(new AuditEntry(0, Instant.parse("2026-12-02T09:00:00Z"), "admin", "ADMIN",
+                "DeleteRegistration", "registration-1", AuditOutcome.SUCCESS, "req-1", "status DELETED"));
+        assertThat(consoleLog.find(AuditFilter.empty().withText("registration-1"), 0, 10)).hasSize(1);
+        assertThat(consoleLog.verifyChain().intact()).isTrue();
+
+        for (String statement : new String[] {
+                "UPDATE audit_entry SET outcome = 'FAILURE' WHERE id = " + written.id(),
+                "DELETE FROM audit_entry WHERE id = " + written.id(),
+                "TRUNCATE TABLE audit_entry",
+                "TRUNCATE TABLE audit_word",
+                "DELETE FROM audit_word",
+                "ALTER TABLE audit_entry DISABLE TRIGGER USER",
+                "ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update_or_delete",
+                "DROP TRIGGER audit_entry_no_update_or_delete ON audit_entry",
+                "DROP TABLE audit_word"}) {
+            assertThatThrownBy(() -> console.sql(statement).update()).as(statement)
+                    .satisfies(e -> assertThat(sqlState(e)).as(statement).isEqualTo(INSUFFICIENT_PRIVILEGE));
+        }
+        assertThat(consoleLog.count(AuditFilter.empty())).isEqualTo(1);
+        assertThat(consoleLog.connectedRoleMayRewrite()).isFalse();
+        assertThat(new AuditEntryRepository(ownerDataSource).connectedRoleMayRewrite()).as("the owner, warned about at start").isTrue();
+    }
+
+    @Test
+    void the_console_role_still_reads_and_writes_its_other_tables() {
+        console.sql("""
+                INSERT INTO test_send (username, sent_at, destination, message_type, encoding, parts, dry_run, outcome)
+                VALUES ('qa', :at, '+14254147755', 'TRANSACTIONAL', 'GSM', 1, FALSE, 'SENT')""")
+                .param("at", Timestamp.from(Instant.now())).update();
+        assertThat(console.sql("SELECT COUNT(*) FROM test_send").query(Long.class).single()).isEqualTo(1);
+        assertThat(console.sql("DELETE FROM test_send").update()).isEqualTo(1);
+    }
+
+    @Test
+    void a_row_the_owner_rewrites_is_named_by_the_chain_check() {
+        AuditEntry first = consoleLog.append(new AuditEntry(0, Instant.parse("2026-12-02T09:00:00Z"), "admin", "ADMIN",
+                "PutOptedOutNumber", "+14254147755", AuditOutcome.SUCCESS, "req-1", null));
+        AuditEntry second = consoleLog.append(new AuditEntry(0, Instant.parse("2026-12-02T09:01:00Z"), "admin", "ADMIN",
+                "DeleteOptedOutNumber", "+14254147755", AuditOutcome.SUCCESS, "req-2", null));
+
+        owner.sql("ALTER TABLE audit_entry DISABLE TRIGGER USER").update();
+        owner.sql("UPDATE audit_entry SET actor = 'nobody' WHERE id = " + second.id()).update();
+        owner.sql("ALTER TABLE audit_entry ENABLE TRIGGER USER").update();
+
+        ChainReport report = consoleLog.verifyChain();
+        assertThat(report.intact()).isFalse();
+        assertThat(report.brokenAtId()).isEqualTo(second.id()).isNotEqualTo(first.id());
+        assertThat(report.brokenAtTime()).isEqualTo(Instant.parse("2026-12-02T09:01:00Z"));
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return "none: " + e;
+    }
+}
