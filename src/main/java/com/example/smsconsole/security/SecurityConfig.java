@@ -1,5 +1,6 @@
 package com.example.smsconsole.security;
 
+import com.example.smsconsole.security.oidc.SingleSignOn;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,9 +22,12 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SingleSignOn singleSignOn) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/images/**").permitAll());
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
+            vaadin.loginView(LoginView.class);
+            singleSignOn.configure(http, vaadin); // OpenID Connect, when configured: docs/decisions/014-20261202-single-sign-on.md
+        }).build();
     }
 
     /** Delegating encoder: stored hashes carry their algorithm ({@code {bcrypt}...}). */
