@@ -6,15 +6,22 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
 /**
@@ -28,6 +35,8 @@ public final class SingleSignOn {
 
     /** The console's login view; the provider's refusals and sign-outs come back here. */
     static final String LOGIN_PATH = "/login";
+
+    private static final Logger log = LoggerFactory.getLogger(SingleSignOn.class);
 
     private final @Nullable ClientRegistrationRepository repository;
     private final List<ClientRegistration> registrations;
@@ -64,7 +73,14 @@ public final class SingleSignOn {
         http.oauth2Login(login -> login
                 .loginPage(LOGIN_PATH)
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(users))
-                .failureHandler(new SimpleUrlAuthenticationFailureHandler("/" + SignInRefusedView.ROUTE)));
+                .failureHandler(new SimpleUrlAuthenticationFailureHandler("/" + SignInRefusedView.ROUTE) {
+                    @Override
+                    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                            AuthenticationException exception) throws IOException, ServletException {
+                        log.warn("Single sign-on did not complete: {}", exception.getMessage());
+                        super.onAuthenticationFailure(request, response, exception);
+                    }
+                }));
         vaadin.logoutSuccessHandler(new ProviderLogoutSuccessHandler(repository));
     }
 

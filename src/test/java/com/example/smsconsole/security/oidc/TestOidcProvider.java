@@ -4,7 +4,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
@@ -12,6 +11,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.servlet.context.AnnotationConfigServletWebServerApplicationContext;
@@ -24,6 +24,10 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -62,19 +66,25 @@ final class TestOidcProvider implements AutoCloseable {
             "olivia", List.of("everyone", "marketing"));
 
     private final AnnotationConfigServletWebServerApplicationContext context;
+    private final SecurityContextHolderStrategy previousStrategy;
 
-    private TestOidcProvider(AnnotationConfigServletWebServerApplicationContext context) {
+    private TestOidcProvider(AnnotationConfigServletWebServerApplicationContext context, SecurityContextHolderStrategy previousStrategy) {
         this.context = context;
+        this.previousStrategy = previousStrategy;
     }
 
     /** Starts the provider for a console that answers at {@code consoleBaseUrl} under registration {@code registrationId}. */
     static TestOidcProvider start(String consoleBaseUrl, String registrationId) {
+        // The console started after the provider installs Vaadin's strategy as the JVM-wide one; the
+        // provider's filters, built before, must keep using the same holder as its static callers.
+        SecurityContextHolderStrategy previous = SecurityContextHolder.getContextHolderStrategy();
+        SecurityContextHolder.setContextHolderStrategy(new FollowingStrategy());
         var context = new AnnotationConfigServletWebServerApplicationContext();
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-oidc-provider",
                 Map.of("provider.console-base-url", consoleBaseUrl, "provider.registration-id", registrationId)));
         context.register(ProviderConfig.class);
         context.refresh();
-        return new TestOidcProvider(context);
+        return new TestOidcProvider(context, previous);
     }
 
     /** The issuer, which is also where discovery starts. */
@@ -82,9 +92,61 @@ final class TestOidcProvider implements AutoCloseable {
         return "http://localhost:" + context.getWebServer().getPort();
     }
 
+    /** Stops the provider and gives the JVM back the security context strategy it had before. */
     @Override
     public void close() {
         context.close();
+        SecurityContextHolder.setContextHolderStrategy(previousStrategy);
+    }
+
+    /** Whatever strategy is the JVM-wide one at the time of the call (its own thread-local while it is that one). */
+    static final class FollowingStrategy implements SecurityContextHolderStrategy {
+
+        private final ThreadLocal<SecurityContext> own = new ThreadLocal<>();
+
+        private @Nullable SecurityContextHolderStrategy current() {
+            SecurityContextHolderStrategy global = SecurityContextHolder.getContextHolderStrategy();
+            return global == this ? null : global;
+        }
+
+        @Override
+        public void clearContext() {
+            var current = current();
+            if (current != null) {
+                current.clearContext();
+            } else {
+                own.remove();
+            }
+        }
+
+        @Override
+        public SecurityContext getContext() {
+            var current = current();
+            if (current != null) {
+                return current.getContext();
+            }
+            SecurityContext context = own.get();
+            if (context == null) {
+                context = createEmptyContext();
+                own.set(context);
+            }
+            return context;
+        }
+
+        @Override
+        public void setContext(SecurityContext context) {
+            var current = current();
+            if (current != null) {
+                current.setContext(context);
+            } else {
+                own.set(context);
+            }
+        }
+
+        @Override
+        public SecurityContext createEmptyContext() {
+            return new SecurityContextImpl();
+        }
     }
 
     /** A test configuration, so the console's component scan (which sees test classes) leaves it out. */
@@ -161,7 +223,7 @@ final class TestOidcProvider implements AutoCloseable {
         }
 
         @Bean
-        JWKSource<SecurityContext> keys() throws NoSuchAlgorithmException {
+        JWKSource<com.nimbusds.jose.proc.SecurityContext> keys() throws NoSuchAlgorithmException {
             var generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             var pair = generator.generateKeyPair();
@@ -172,7 +234,7 @@ final class TestOidcProvider implements AutoCloseable {
 
         /** Checks the access tokens that the user info endpoint is called with. */
         @Bean
-        JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys) {
+        JwtDecoder jwtDecoder(JWKSource<com.nimbusds.jose.proc.SecurityContext> keys) {
             return OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
         }
 
