@@ -3,8 +3,9 @@ package com.example.smsconsole.security.oidc;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -89,8 +90,12 @@ public final class SingleSignOn {
         if (!enabled()) {
             return Optional.empty();
         }
-        var options = new Div();
+        var options = new VerticalLayout();
         options.addClassName("login-sso");
+        options.setPadding(false);
+        options.setAlignItems(FlexComponent.Alignment.CENTER);
+        options.setWidth("19rem"); // the login form's width
+        options.setMaxWidth("100%");
         var or = new Span("or");
         or.addClassName("login-sso-or");
         options.add(or);
