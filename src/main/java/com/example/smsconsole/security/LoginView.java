@@ -1,6 +1,7 @@
 package com.example.smsconsole.security;
 
 import com.example.smsconsole.security.login.LoginAttemptFilter;
+import com.example.smsconsole.security.oidc.SingleSignOn;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -20,7 +21,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     final LoginForm login = new LoginForm();
 
-    LoginView(DemoUserHint demoUserHint) {
+    LoginView(DemoUserHint demoUserHint, SingleSignOn singleSignOn) {
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -31,6 +32,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
         var subtitle = new Paragraph("AWS End User Messaging SMS: registrations, sandbox numbers, test sends, delivery history");
         subtitle.addClassName("login-subtitle");
         add(title, subtitle, login);
+        singleSignOn.loginOptions().ifPresent(this::add); // "Sign in with <provider>": docs/decisions/014-20261202-single-sign-on.md
         demoUserHint.text().ifPresent(text -> {
             var hint = new Paragraph(text);
             hint.addClassName("login-demo-hint");

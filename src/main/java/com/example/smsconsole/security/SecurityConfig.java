@@ -4,6 +4,7 @@ import com.example.smsconsole.security.login.LoginAttemptFilter;
 import com.example.smsconsole.security.login.LoginThrottle;
 import com.example.smsconsole.security.login.SignInAudit;
 import com.vaadin.flow.spring.security.RequestUtil;
+import com.example.smsconsole.security.oidc.SingleSignOn;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
@@ -59,7 +60,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil requestUtil, LoginThrottle throttle,
-            SignInAudit signInAudit, Clock clock) throws Exception {
+            SignInAudit signInAudit, Clock clock, SingleSignOn singleSignOn) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 // the error page of a request already refused (403 of a login post without its token)
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -83,10 +84,10 @@ class SecurityConfig {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
         http.addFilterBefore(new LoginAttemptFilter("/login", throttle, clock), UsernamePasswordAuthenticationFilter.class);
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
-                .loginView(LoginView.class)
-                .enableCsrfConfiguration(false)
-                .addLogoutHandler(signInAudit)).build();
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
+            vaadin.loginView(LoginView.class).enableCsrfConfiguration(false).addLogoutHandler(signInAudit);
+            singleSignOn.configure(http, vaadin); // OpenID Connect, when configured: docs/decisions/014-20261202-single-sign-on.md
+        }).build();
     }
 
     /** Delegating encoder: stored hashes carry their algorithm ({@code {bcrypt}...}). */

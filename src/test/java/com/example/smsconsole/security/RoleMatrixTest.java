@@ -141,10 +141,13 @@ class RoleMatrixTest {
             AuditService.success                         ADMIN QA SUPPORT anonymous
             AuditService.failure                         ADMIN QA SUPPORT anonymous
             AuditService.refused                         ADMIN QA SUPPORT anonymous
+            AuditService.attempt                         ADMIN QA SUPPORT anonymous
+            AuditService.complete                        ADMIN QA SUPPORT anonymous
             AuditService.awsChange                       ADMIN QA SUPPORT anonymous
             AuditService.find                            ADMIN
             AuditService.count                           ADMIN
             AuditService.actions                         ADMIN
+            AuditService.verifyChain                     ADMIN
             """);
 
     /** Who calls: the three roles, an anonymous visitor of a web page, and a background thread with no one signed in. */
