@@ -18,6 +18,7 @@ import com.example.smsconsole.sending.TestSendService;
 import com.example.smsconsole.support.Chromium;
 import com.example.smsconsole.support.ConsoleWebTest;
 import com.example.smsconsole.support.DeliveryReceipts;
+import com.example.smsconsole.support.Screens;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -233,7 +234,7 @@ class StoredMarkupPlaywrightIT {
             visit(page, dialogs, "/verification", null);
             visit(page, dialogs, "/test-send", null);
             visit(page, dialogs, "/simulated-handsets?number=" + encode(SUCCESS_SIMULATOR), "Body " + IMG + " " + marker);
-            deliveryHistory(page, dialogs);
+            deliveryHistory(page, dialogs, "admin");
             visit(page, dialogs, "/delivery-history?range=24h&dest=" + encode(SUCCESS_SIMULATOR), null);
             visit(page, dialogs, "/audit", IMG + " audit detail " + marker);
             visit(page, dialogs, "/audit?q=" + encode(marker), null);
@@ -248,12 +249,12 @@ class StoredMarkupPlaywrightIT {
             Chromium.login(page, base(), "support", "support");
 
             visit(page, dialogs, "/", null);
-            deliveryHistory(page, dialogs);
+            deliveryHistory(page, dialogs, "support");
         }
     }
 
     /** Receipts, Messages and Chart tabs for the number whose receipts are markup, the receipt dialog, and the unfiltered search. */
-    private void deliveryHistory(Page page, List<String> dialogs) {
+    private void deliveryHistory(Page page, List<String> dialogs, String who) {
         String search = "/delivery-history?range=1h&dest=" + encode(number);
         visit(page, dialogs, search, IMG + " status description " + marker);
         page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(IMG + " status description")).first().click();
@@ -265,6 +266,8 @@ class StoredMarkupPlaywrightIT {
 
         visit(page, dialogs, search + "&tab=messages", messageId);
         visit(page, dialogs, search + "&tab=chart", IMG);
+        page.locator("svg.delivery-chart rect").first().waitFor();
+        Screens.atBothSizes(page, "delivery-chart-" + who);
         visit(page, dialogs, "/delivery-history?range=30m", null);
         visit(page, dialogs, "/delivery-history?range=30m&tab=messages", null);
         visit(page, dialogs, "/delivery-history?range=30m&tab=chart", IMG);
