@@ -110,12 +110,14 @@ final class DeliveryChart {
         plot.setAttribute("width", "100%");
         plot.setAttribute("role", "img");
         plot.setAttribute("aria-label", "Receipts per event type over time");
-        for (int i = 0; i <= 4; i++) {
-            String y = number(TOP + plotHeight - plotHeight * i / 4.0);
+        // steps that divide the top exactly, so no count label is shown twice (0, 1, 1, 2)
+        int steps = max % 4 == 0 ? 4 : max % 5 == 0 ? 5 : max % 2 == 0 ? 2 : 1;
+        for (int i = 0; i <= steps; i++) {
+            String y = number(TOP + plotHeight - plotHeight * (double) i / steps);
             plot.appendChild(svgChild("line", "grid-line", "x1", "0", "y1", y, "x2", "100%", "y2", y));
-            Element label = svgChild("text", "axis-label", "x", String.valueOf(AXIS_WIDTH - 6), "y", number(TOP + plotHeight - plotHeight * i / 4.0 + 4),
-                    "text-anchor", "end");
-            label.setText(compact(max * i / 4));
+            Element label = svgChild("text", "axis-label", "x", String.valueOf(AXIS_WIDTH - 6),
+                    "y", number(TOP + plotHeight - plotHeight * (double) i / steps + 4), "text-anchor", "end");
+            label.setText(compact(max * i / steps));
             axis.appendChild(label);
         }
         DateTimeFormatter labelFormat = histogram.bucket().compareTo(Duration.ofHours(12)) >= 0 ? DAY_LABEL : TIME_LABEL;

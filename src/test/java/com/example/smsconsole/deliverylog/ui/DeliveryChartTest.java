@@ -64,6 +64,16 @@ class DeliveryChartTest {
         }
     }
 
+    @Test
+    void no_count_label_is_shown_twice() {
+        for (long top : new long[] {1, 2, 3, 5, 7, 10, 20, 139, 5000}) {
+            Element chart = DeliveryChart.render(hourly(3, Map.of(1, Map.of("TEXT_DELIVERED", top)))).getElement();
+            List<String> counts = all(chart).filter(e -> !e.isTextNode() && e.getTag().equals("text") && "end".equals(e.getAttribute("text-anchor")))
+                    .map(Element::getText).toList();
+            assertThat(counts).as("top %d", top).doesNotHaveDuplicates().contains("0").hasSizeGreaterThan(1);
+        }
+    }
+
     private static DeliveryLogService.Histogram hourly(int buckets, Map<Integer, Map<String, Long>> counts) {
         List<Instant> starts = new ArrayList<>();
         Map<Instant, Map<String, Long>> byStart = new LinkedHashMap<>();
