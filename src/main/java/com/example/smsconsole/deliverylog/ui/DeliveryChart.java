@@ -3,27 +3,41 @@ package com.example.smsconsole.deliverylog.ui;
 import com.example.smsconsole.common.ui.Times;
 import com.example.smsconsole.deliverylog.DeliveryEventTypes;
 import com.example.smsconsole.deliverylog.DeliveryLogService;
-import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.dom.Element;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Receipts per event type over time as a stacked bar chart, rendered on the server as SVG (no
- * chart library, no npm package).
+ * chart library, no npm package). The SVG is built element by element; every value that comes from
+ * a receipt (event types above all: any writer of the log group chooses them) goes in as text or as
+ * an attribute value, never as markup.
+ *
+ * <p>Two SVGs side by side: the count axis at a fixed width, the plot at the width of the page with
+ * its horizontal positions in percent, so text keeps its size at every window width (Flow writes
+ * attribute names in lower case, so an SVG {@code viewBox} cannot be set from the server). Time
+ * labels are centred on their tick and the plot keeps room on the right, so the last one is never cut.
  */
 final class DeliveryChart {
 
-    private static final int WIDTH = 960;
-    private static final int HEIGHT = 260;
-    private static final int LEFT = 56;
+    static final int HEIGHT = 260;
+    private static final int AXIS_WIDTH = 56;
     private static final int BOTTOM = 28;
     private static final int TOP = 12;
+    private static final DateTimeFormatter DAY_LABEL = DateTimeFormatter.ofPattern("MM-dd");
+    private static final DateTimeFormatter TIME_LABEL = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+    private static final DateTimeFormatter BAR_START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private DeliveryChart() {
     }
@@ -45,7 +59,34 @@ final class DeliveryChart {
         };
     }
 
-    static Html render(DeliveryLogService.Histogram histogram) {
+    /** The line above the chart: how many receipts and what one bar counts ("1,234 receipts; each bar counts 1 hour"). */
+    static String summary(DeliveryLogService.Histogram histogram) {
+        long sum = histogram.counts().values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
+        return String.format(Locale.ROOT, "%,d receipt%s; each bar counts %s", sum, sum == 1 ? "" : "s", span(histogram.bucket(), true));
+    }
+
+    /** What one bar segment says on hover: "TEXT_DELIVERED: 139 receipts in the hour from 2026-12-02 14:00". */
+    static String barTitle(String type, long count, Instant start, Duration bucket) {
+        return String.format(Locale.ROOT, "%s: %,d receipt%s in the %s from %s %s", type, count, count == 1 ? "" : "s", span(bucket, false),
+                BAR_START.format(start.atZone(Times.zone())), Times.zone().normalized().equals(ZoneOffset.UTC) ? "UTC" : Times.zoneLabel());
+    }
+
+    /** "hour", "minute", "day" for one unit, else "2 min", "6 h" ({@code counted}: "1 hour" rather than "hour"). */
+    private static String span(Duration bucket, boolean counted) {
+        String unit;
+        if (bucket.equals(Duration.ofMinutes(1))) {
+            unit = "minute";
+        } else if (bucket.equals(Duration.ofHours(1))) {
+            unit = "hour";
+        } else if (bucket.equals(Duration.ofDays(1))) {
+            unit = "day";
+        } else {
+            return Times.duration(bucket);
+        }
+        return counted ? "1 " + unit : unit;
+    }
+
+    static Component render(DeliveryLogService.Histogram histogram) {
         List<Instant> starts = histogram.bucketStarts();
         Map<Instant, Map<String, Long>> counts = histogram.counts();
         Set<String> types = new LinkedHashSet<>();
@@ -60,24 +101,31 @@ final class DeliveryChart {
             max = Math.max(max, bucket.values().stream().mapToLong(Long::longValue).sum());
         }
         max = niceCeiling(max);
-        int plotWidth = WIDTH - LEFT - 8;
         int plotHeight = HEIGHT - TOP - BOTTOM;
-        double barWidth = starts.isEmpty() ? 0 : (double) plotWidth / starts.size();
-        var svg = new StringBuilder();
-        svg.append("<svg xmlns='http://www.w3.org/2000/svg' class='delivery-chart' viewBox='0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("' role='img' aria-label='Receipts per event type over time'>");
-        for (int i = 0; i <= 4; i++) {
-            double y = TOP + plotHeight - plotHeight * i / 4.0;
-            svg.append(String.format(Locale.ROOT, "<line x1='%d' y1='%.1f' x2='%d' y2='%.1f' class='grid-line'/>", LEFT, y, WIDTH - 8, y));
-            svg.append(String.format(Locale.ROOT, "<text x='%d' y='%.1f' class='axis-label' text-anchor='end'>%s</text>", LEFT - 6, y + 4,
-                    compact(max * i / 4)));
+
+        Element axis = svg("delivery-chart-axis");
+        axis.setAttribute("width", String.valueOf(AXIS_WIDTH));
+        axis.setAttribute("aria-hidden", "true");
+        Element plot = svg("delivery-chart");
+        plot.setAttribute("width", "100%");
+        plot.setAttribute("role", "img");
+        plot.setAttribute("aria-label", "Receipts per event type over time");
+        // steps that divide the top exactly, so no count label is shown twice (0, 1, 1, 2)
+        int steps = max % 4 == 0 ? 4 : max % 5 == 0 ? 5 : max % 2 == 0 ? 2 : 1;
+        for (int i = 0; i <= steps; i++) {
+            String y = number(TOP + plotHeight - plotHeight * (double) i / steps);
+            plot.appendChild(svgChild("line", "grid-line", "x1", "0", "y1", y, "x2", "100%", "y2", y));
+            Element label = svgChild("text", "axis-label", "x", String.valueOf(AXIS_WIDTH - 6),
+                    "y", number(TOP + plotHeight - plotHeight * (double) i / steps + 4), "text-anchor", "end");
+            label.setText(compact(max * i / steps));
+            axis.appendChild(label);
         }
-        DateTimeFormatter label = histogram.bucket().compareTo(Duration.ofHours(12)) >= 0 ? DateTimeFormatter.ofPattern("MM-dd")
-                : DateTimeFormatter.ofPattern("MM-dd HH:mm");
-        int labelEvery = Math.max(1, starts.size() / 8);
+        DateTimeFormatter labelFormat = histogram.bucket().compareTo(Duration.ofHours(12)) >= 0 ? DAY_LABEL : TIME_LABEL;
+        int labelEvery = Math.max(1, (starts.size() + 7) / 8);
+        double barWidth = starts.isEmpty() ? 0 : 100.0 / starts.size();
         for (int i = 0; i < starts.size(); i++) {
             Instant start = starts.get(i);
-            double x = LEFT + i * barWidth;
+            double x = i * barWidth;
             double y = TOP + plotHeight;
             Map<String, Long> bucket = counts.getOrDefault(start, Map.of());
             for (String type : types) {
@@ -87,21 +135,67 @@ final class DeliveryChart {
                 }
                 double h = plotHeight * (double) n / max;
                 y -= h;
-                svg.append(String.format(Locale.ROOT, "<rect x='%.1f' y='%.1f' width='%.1f' height='%.1f' fill='%s'><title>%s %s: %d</title></rect>",
-                        x + 0.5, y, Math.max(0.5, barWidth - 1), h, color(type), Times.format(start), type, n));
+                Element bar = svgChild("rect", null, "x", percent(x + barWidth * 0.06), "y", number(y), "width", percent(barWidth * 0.88),
+                        "height", number(Math.max(0.5, h)), "fill", color(type));
+                bar.setAttribute("data-type", type);
+                Element title = new Element("title");
+                title.setText(barTitle(type, n, start, histogram.bucket()));
+                bar.appendChild(title);
+                plot.appendChild(bar);
             }
             if (i % labelEvery == 0) {
-                svg.append(String.format(Locale.ROOT, "<text x='%.1f' y='%d' class='axis-label'>%s</text>", x, HEIGHT - 8,
-                        label.format(start.atZone(Times.zone()))));
+                String tickX = percent(x + barWidth / 2);
+                plot.appendChild(svgChild("line", "tick", "x1", tickX, "y1", String.valueOf(TOP + plotHeight), "x2", tickX,
+                        "y2", String.valueOf(TOP + plotHeight + 4)));
+                Element label = svgChild("text", "axis-label", "x", tickX, "y", String.valueOf(HEIGHT - 8), "text-anchor", "middle");
+                label.setText(labelFormat.format(start.atZone(Times.zone())));
+                plot.appendChild(label);
             }
         }
-        svg.append("</svg>");
-        var legend = new StringBuilder("<div class='chart-legend'>");
+
+        var legend = new Div();
+        legend.addClassName("chart-legend");
         for (String type : types) {
-            legend.append("<span><i style='background:").append(color(type)).append("'></i>").append(type).append("</span>");
+            var swatch = new Element("i");
+            swatch.getStyle().set("background", color(type));
+            var entry = new Span();
+            entry.getElement().appendChild(swatch);
+            entry.getElement().appendChild(Element.createText(type));
+            legend.add(entry);
         }
-        legend.append("</div>");
-        return new Html("<div class='delivery-chart-box'>" + svg + legend + "</div>");
+        var plots = new Div();
+        plots.addClassName("delivery-chart-plots");
+        plots.getElement().appendChild(axis, plot);
+        var box = new Div(plots, legend);
+        box.addClassName("delivery-chart-box");
+        return box;
+    }
+
+    private static Element svg(String className) {
+        Element svg = new Element("svg");
+        svg.setAttribute("height", String.valueOf(HEIGHT));
+        svg.getClassList().add(className);
+        return svg;
+    }
+
+    /** An SVG child element with the given attribute names and values (constants and numbers only). */
+    private static Element svgChild(String tag, @Nullable String className, String... attributes) {
+        Element element = new Element(tag);
+        if (className != null) {
+            element.getClassList().add(className);
+        }
+        for (int i = 0; i < attributes.length; i += 2) {
+            element.setAttribute(attributes[i], attributes[i + 1]);
+        }
+        return element;
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String percent(double value) {
+        return String.format(Locale.ROOT, "%.3f%%", value);
     }
 
     static long niceCeiling(long value) {

@@ -459,8 +459,7 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
             Instant start = current.from() == null ? clock.instant().minus(Duration.ofDays(1)) : current.from();
             Instant end = current.to() == null ? clock.instant() : current.to();
             var histogram = service.histogram(current, start, end, 48);
-            long sum = histogram.counts().values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
-            total.setText(String.format(Locale.ROOT, "%,d receipts per %s", sum, Times.duration(histogram.bucket())));
+            total.setText(DeliveryChart.summary(histogram));
             chart.removeAll();
             chart.add(DeliveryChart.render(histogram));
         }

@@ -285,10 +285,13 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
                 var item = new ListItem();
                 item.add(new Span(reason.reason() + ": " + reason.shortDescription()
                         + (reason.longDescription() == null ? "" : " " + reason.longDescription())));
-                if (reason.documentationLink() != null) {
+                // the link is AWS's answer: only a web address becomes a link (a javascript: one would run on click)
+                if (reason.documentationLink() != null && reason.documentationLink().matches("(?i)https?://\\S+")) {
                     var link = new Anchor(reason.documentationLink(), " " + Optional.ofNullable(reason.documentationTitle()).orElse("Documentation"));
                     link.setTarget("_blank");
                     item.add(link);
+                } else if (reason.documentationLink() != null) {
+                    item.add(new Span(" " + Optional.ofNullable(reason.documentationTitle()).orElse("Documentation") + ": " + reason.documentationLink()));
                 }
                 list.add(item);
             }

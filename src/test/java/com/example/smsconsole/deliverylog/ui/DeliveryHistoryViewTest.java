@@ -10,7 +10,6 @@ import com.example.smsconsole.deliverylog.repository.DeliveryQueries;
 import com.example.smsconsole.support.ConsoleTest;
 import com.example.smsconsole.support.DeliveryReceipts;
 import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.QueryParameters;
@@ -164,9 +163,10 @@ class DeliveryHistoryViewTest extends SpringBrowserlessTest {
     void the_chart_draws_receipts_per_type_over_the_range() {
         DeliveryHistoryView view = open("tab=chart&range=1h&dest=" + number.replace("+", "%2B"));
 
-        assertThat(view.total.getText()).isEqualTo("6 receipts per 2 min");
-        String svg = $(Html.class, view.chart).single().getElement().getOuterHTML();
-        assertThat(svg).contains("<svg").contains("TEXT_BLOCKED: 1").contains("TEXT_QUEUED: ").contains("class=\"chart-legend\"");
+        assertThat(view.total.getText()).isEqualTo("6 receipts; each bar counts 2 min");
+        String svg = view.chart.getElement().getOuterHTML();
+        assertThat(svg).contains("<svg").contains("TEXT_BLOCKED: 1 receipt in the 2 min from ").contains("TEXT_QUEUED: ")
+                .contains("class=\"chart-legend\"");
     }
 
     @Test
