@@ -190,7 +190,7 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         timeZone.setTooltipText("Show times in UTC or in your browser's time zone (remembered for this session and in the address)");
         timeZone.addClassName("time-zone-choice");
         timeZone.addValueChangeListener(e -> {
-            if (e.getValue() != null && e.isFromClient()) {
+            if (e.getValue() != null && !updating && ("utc".equals(e.getValue()) != Times.usesUtc())) {
                 zoneChosen("utc".equals(e.getValue()));
             }
         });
