@@ -108,6 +108,7 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
     private final List<MessageBodies> bodies;
     private final LiveReceipts liveReceipts;
     private @Nullable Runnable unsubscribe;
+    private com.vaadin.flow.shared.@Nullable Registration resize;
     private Map<String, Long> typeCounts = Map.of();
     private volatile DeliveryEventFilter filter = DeliveryEventFilter.empty();
     private long eventCount;
@@ -209,11 +210,12 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         var zoneCaption = new Span("Times in");
         zoneCaption.addClassName("muted");
         var spacer = new Div();
-        var summary = new HorizontalLayout(total, export, exportNote, pendingOnly, spacer, zoneCaption, timeZone);
+        var summary = new HorizontalLayout(tabs, total, export, exportNote, pendingOnly, spacer, zoneCaption, timeZone);
         summary.setAlignItems(FlexComponent.Alignment.BASELINE);
         summary.addClassName("result-bar");
         summary.setWidthFull();
         summary.setFlexGrow(1, spacer);
+        summary.setWrap(true);
 
         status = new IngestionStatusPanel(service, clock, authentication.hasRole(AppRoles.ADMIN), this::refresh);
         // the status is one strip under the title, so the grid keeps the height (at least 15 rows at 1400×900)
@@ -221,7 +223,7 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
                 "Delivery receipts from CloudWatch Logs, ingested into the console's store and searched there: by type, time, number, message id and country.");
         status.setWidthFull();
 
-        add(header, status, filters, tabs, summary, events, messages, chart);
+        add(header, status, filters, summary, events, messages, chart);
         addClassName("compact-view");
         setFlexGrow(1, events);
         setFlexGrow(1, messages);
@@ -241,16 +243,25 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
     private void configureEventsGrid() {
         events.addColumn(e -> Times.formatMillis(e.eventAt())).setHeader(timeHeader("Time")).setKey("time").setSortable(true)
                 .setSortProperty("time").setAutoWidth(true).setFlexGrow(0);
-        events.addColumn(new ComponentRenderer<>(e -> typeBadge(e.eventType()))).setHeader("Event").setAutoWidth(true).setFlexGrow(0);
+        // "final" sits under the type, so the grid needs no column for it
+        events.addColumn(new ComponentRenderer<>(e -> {
+            var cell = new Div(typeBadge(e.eventType()));
+            cell.addClassName("cell-badges");
+            if (e.isFinal()) {
+                var mark = new Span("final");
+                mark.addClassName("final-mark");
+                cell.add(mark);
+            }
+            return cell;
+        })).setHeader("Event").setKey("event").setAutoWidth(true).setFlexGrow(0);
         events.addColumn(DeliveryEvent::destination).setHeader("Number").setAutoWidth(true).setFlexGrow(0);
         events.addColumn(DeliveryEvent::country).setHeader("Country").setAutoWidth(true).setFlexGrow(0);
-        events.addColumn(DeliveryEvent::statusDescription).setHeader("Status").setWidth("14em").setFlexGrow(1)
+        events.addColumn(DeliveryEvent::statusDescription).setHeader("Status").setKey("status").setWidth("8em").setFlexGrow(1)
                 .setTooltipGenerator(e -> (e.statusDescription() == null ? "" : e.statusDescription() + "\n") + EventTypeHelp.summary(e.eventType()));
-        events.addColumn(e -> e.parts() == null ? "" : e.parts().toString()).setHeader("Parts").setAutoWidth(true).setFlexGrow(0);
-        events.addColumn(e -> ReceiptDetailsDialog.usd(e.price())).setHeader("Price").setAutoWidth(true).setFlexGrow(0);
-        events.addColumn(e -> e.isFinal() ? "final" : "").setHeader("Final").setAutoWidth(true).setFlexGrow(0);
-        events.addColumn(DeliveryEvent::messageId).setHeader("Message id").setWidth("11em").setFlexGrow(0).setPartNameGenerator(e -> "mono")
-                .setTooltipGenerator(DeliveryEvent::messageId);
+        events.addColumn(e -> e.parts() == null ? "" : e.parts().toString()).setHeader("Parts").setKey("parts").setAutoWidth(true).setFlexGrow(0);
+        events.addColumn(e -> ReceiptDetailsDialog.usd(e.price())).setHeader("Price").setKey("price").setAutoWidth(true).setFlexGrow(0);
+        events.addColumn(DeliveryEvent::messageId).setHeader("Message id").setKey("id").setWidth("11em").setFlexGrow(0)
+                .setPartNameGenerator(e -> "mono").setTooltipGenerator(DeliveryEvent::messageId);
         events.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         events.setPageSize(50);
         events.sort(List.of(new GridSortOrder<>(events.getColumnByKey("time"), SortDirection.DESCENDING)));
@@ -264,10 +275,10 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
      * status, the description wraps, and the message id is shown whole; parts are in the receipt.
      */
     private void configureMessagesGrid() {
-        messages.addColumn(m -> Times.format(m.firstEventAt())).setHeader(timeHeader("First receipt")).setKey("first").setAutoWidth(true)
-                .setFlexGrow(0);
+        messages.addColumn(m -> Times.format(m.firstEventAt()) + (m.finalAt() == null ? "" : "\nfinal " + Times.format(m.finalAt())))
+                .setHeader(timeHeader("First / final receipt")).setKey("first").setWidth("8.5em").setFlexGrow(1).setPartNameGenerator(m -> "wrap");
         messages.addColumn(m -> m.destination() + (m.country() == null ? "" : " · " + m.country())).setHeader("Number · country")
-                .setAutoWidth(true).setFlexGrow(0);
+                .setWidth("8em").setFlexGrow(1).setPartNameGenerator(m -> "wrap");
         messages.addColumn(new ComponentRenderer<>(m -> {
             var cell = new Div(typeBadge(m.latestType()));
             cell.addClassName("cell-badges");
@@ -276,16 +287,14 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
                 cell.add(new StatusBadge("pending for " + Times.duration(pending), StatusBadge.Tone.WARNING));
             }
             return cell;
-        })).setHeader("Latest status").setAutoWidth(true).setFlexGrow(0);
-        messages.addColumn(DeliveryMessage::latestDescription).setHeader("Description").setWidth("10em").setFlexGrow(1)
+        })).setHeader("Latest status").setWidth("12em").setFlexGrow(0);
+        messages.addColumn(DeliveryMessage::latestDescription).setHeader("Description").setWidth("6em").setFlexGrow(3)
                 .setPartNameGenerator(m -> "wrap")
                 .setTooltipGenerator(m -> (m.latestDescription() == null ? "" : m.latestDescription() + "\n") + EventTypeHelp.summary(m.latestType()));
-        messages.addColumn(m -> m.finalAt() == null ? "" : Times.format(m.finalAt())).setHeader(timeHeader("Final at")).setKey("final")
-                .setAutoWidth(true).setFlexGrow(0);
         messages.addColumn(m -> ReceiptDetailsDialog.usd(m.price() == null ? null : m.carrierFee() == null ? m.price() : m.price().add(m.carrierFee())))
-                .setHeader("Price + fee").setAutoWidth(true).setFlexGrow(0);
-        messages.addColumn(DeliveryMessage::messageId).setHeader("Message id").setAutoWidth(true).setFlexGrow(0).setPartNameGenerator(m -> "mono")
-                .setTooltipGenerator(DeliveryMessage::messageId);
+                .setHeader("Price + fee").setKey("price").setWidth("6em").setFlexGrow(0);
+        messages.addColumn(DeliveryMessage::messageId).setHeader("Message id").setWidth("9.5em").setFlexGrow(1)
+                .setPartNameGenerator(m -> "mono-wrap").setTooltipGenerator(DeliveryMessage::messageId);
         messages.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         messages.setPageSize(50);
         messages.addItemClickListener(e -> {
@@ -317,10 +326,29 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         to.setValue(end == null ? null : LocalDateTime.ofInstant(end, Times.zone()));
         updating = false;
         events.getColumnByKey("time").setHeader(timeHeader("Time"));
-        messages.getColumnByKey("first").setHeader(timeHeader("First receipt"));
-        messages.getColumnByKey("final").setHeader(timeHeader("Final at"));
+        messages.getColumnByKey("first").setHeader(timeHeader("First / final receipt"));
         status.refresh();
         refresh();
+    }
+
+    /**
+     * Below 1300 px of window the grids drop the columns that are also in the receipt dialog
+     * (parts, price) and wrap their cells, so nothing is cut at 1024×768; wider, receipts keep one
+     * line each so at least 15 show at 1400×900.
+     */
+    void fitTo(int windowWidth) {
+        boolean narrow = windowWidth < 1300;
+        events.getColumnByKey("parts").setVisible(!narrow);
+        events.getColumnByKey("price").setVisible(!narrow);
+        events.getColumnByKey("id").setWidth(narrow ? "8.5em" : "11em");
+        events.getColumnByKey("status").setWidth(narrow ? "6em" : "8em");
+        if (narrow) {
+            events.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        } else {
+            events.removeThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        }
+        messages.getColumnByKey("price").setVisible(!narrow);
+        events.recalculateColumnWidths();
     }
 
     /** 24-hour times and ISO dates in the custom range, as in the grids. */
@@ -391,6 +419,11 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
             if ("custom".equals(range.getValue())) {
                 from.setValue(parseTime(first(params, "from", "")));
                 to.setValue(parseTime(first(params, "to", "")));
+                if (from.isEmpty() && to.isEmpty()) {
+                    LocalDateTime now = LocalDateTime.now(Times.zone()).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+                    from.setValue(now.minusDays(1));
+                    to.setValue(now);
+                }
             }
             from.setVisible("custom".equals(range.getValue()));
             to.setVisible("custom".equals(range.getValue()));
@@ -603,6 +636,8 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
     protected void onAttach(AttachEvent attachEvent) {
         Times.learnZone(attachEvent.getUI());
         UI ui = attachEvent.getUI();
+        ui.getPage().retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
+        resize = ui.getPage().addBrowserWindowResizeListener(e -> fitTo(e.getWidth()));
         // new receipts are pushed at once in live mode (the timer is the fallback)
         unsubscribe = liveReceipts.subscribe(() -> UiAccess.apply(ui, () -> {
             if (live.getValue()) {
@@ -614,6 +649,10 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
+        if (resize != null) {
+            resize.remove();
+            resize = null;
+        }
         if (unsubscribe != null) {
             unsubscribe.run();
             unsubscribe = null;
