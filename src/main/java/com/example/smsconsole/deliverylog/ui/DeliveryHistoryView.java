@@ -220,7 +220,7 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         status = new IngestionStatusPanel(service, clock, authentication.hasRole(AppRoles.ADMIN), this::refresh);
         // the status is one strip under the title, so the grid keeps the height (at least 15 rows at 1400×900)
         var header = new ViewHeader("Delivery history",
-                "Delivery receipts from CloudWatch Logs, ingested into the console's store and searched there: by type, time, number, message id and country.");
+                "Receipts from CloudWatch Logs, ingested into the console's store and searched there.");
         status.setWidthFull();
 
         add(header, status, filters, summary, events, messages, chart);
@@ -355,7 +355,6 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
     private static void twentyFourHours(DateTimePicker picker) {
         picker.setLocale(Locale.UK);
         picker.setDatePickerI18n(new DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd"));
-        picker.setHelperText("24-hour time");
     }
 
     /** Every documented type, then every other type present in the store or asked for in the address. */
