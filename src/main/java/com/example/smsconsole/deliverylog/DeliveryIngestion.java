@@ -5,8 +5,10 @@ import com.example.smsconsole.common.SmsResources;
 import com.example.smsconsole.deliverylog.repository.DeliveryStore;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,6 +60,7 @@ class DeliveryIngestion {
         return t;
     });
     private long nextCallAt;
+    private volatile @Nullable Instant lastThrottledAt;
 
     DeliveryIngestion(DeliveryLogGateway gateway, DeliveryStore store, IngestionProperties properties, SmsResources resources, Clock clock,
             ApplicationEventPublisher events) {
@@ -78,6 +81,11 @@ class DeliveryIngestion {
 
     boolean isRunning() {
         return running.get();
+    }
+
+    /** When a FilterLogEvents call of this instance was last throttled, if ever. */
+    Optional<Instant> lastThrottledAt() {
+        return Optional.ofNullable(lastThrottledAt);
     }
 
     String owner() {
@@ -218,6 +226,7 @@ class DeliveryIngestion {
                     throw e;
                 }
                 counters[5]++;
+                lastThrottledAt = clock.instant();
                 Thread.sleep(backoff);
                 backoff = Math.min(30_000, backoff * 2);
             }

@@ -82,6 +82,22 @@ public class DeliveryLogService {
         return queries.countsByType(filter.withEventTypes(java.util.Set.of()));
     }
 
+    /** Every event type present in the store, including types newer than the console. */
+    public List<String> eventTypesPresent() {
+        return queries.eventTypes();
+    }
+
+    /** The newest log events of the receipt log group that could not be parsed, newest first. */
+    public List<MalformedReceipt> malformed(int limit) {
+        return store.malformed(resources.deliveryLogGroup(), limit).stream()
+                .map(m -> new MalformedReceipt(m.eventId(), m.logStream(), Instant.ofEpochMilli(m.logTimestamp()), m.error(), m.raw())).toList();
+    }
+
+    /** When FilterLogEvents was last throttled in this instance (ingestion backs off meanwhile), if ever. */
+    public Optional<Instant> lastThrottledAt() {
+        return ingestion.lastThrottledAt();
+    }
+
     /** Messages (latest state of each) first seen in the filter's range, newest first. */
     public List<DeliveryMessage> findMessages(DeliveryEventFilter filter, boolean pendingOnly, int offset, int limit) {
         return queries.findMessages(filter, pendingOnly, pendingBefore(), offset, limit);

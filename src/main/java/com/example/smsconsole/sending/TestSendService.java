@@ -277,6 +277,7 @@ public class TestSendService {
                 request.dryRun() ? TestSend.DRY_RUN : TestSend.SENT, null, sent.requestId());
         store.add(send);
         if (!request.dryRun()) {
+            store.addBody(sent.messageId(), at, request.body());
             deliveryLog.requestSync();
         }
         return new SendResult(send, analysis);

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 public final class Times {
 
     private static final String ZONE_ATTRIBUTE = Times.class.getName() + ".zone";
+    private static final String UTC_ATTRIBUTE = Times.class.getName() + ".utc";
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter DATE_TIME_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
@@ -37,10 +38,29 @@ public final class Times {
         });
     }
 
+    /** The zone times are shown in: UTC when the user chose it for this session, else the browser's. */
     public static ZoneId zone() {
+        return usesUtc() ? ZoneOffset.UTC : browserZone();
+    }
+
+    /** The browser's time zone (UTC until the browser answers). */
+    public static ZoneId browserZone() {
         VaadinSession session = VaadinSession.getCurrent();
         Object zone = session == null ? null : session.getAttribute(ZONE_ATTRIBUTE);
         return zone instanceof ZoneId id ? id : ZoneOffset.UTC;
+    }
+
+    /** Shows times in UTC (true) or the browser's zone (false) for the rest of the session. */
+    public static void useUtc(boolean utc) {
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session != null) {
+            session.setAttribute(UTC_ATTRIBUTE, utc ? Boolean.TRUE : null);
+        }
+    }
+
+    public static boolean usesUtc() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session != null && Boolean.TRUE.equals(session.getAttribute(UTC_ATTRIBUTE));
     }
 
     public static String format(@Nullable Instant instant) {
@@ -70,7 +90,9 @@ public final class Times {
         return h == 0 ? d + " d" : d + " d " + h + " h";
     }
 
+    /** "UTC" or the zone's id, for example "Europe/Berlin". */
     public static String zoneLabel() {
-        return zone().getId();
+        ZoneId zone = zone();
+        return zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 }

@@ -126,6 +126,11 @@ public class DeliveryQueries {
         return countsByType(filter).values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** Every event type any stored receipt has, known to the console or not (from the hourly counts). */
+    public List<String> eventTypes() {
+        return jdbc.queryForList("SELECT DISTINCT event_type FROM delivery_event_hourly ORDER BY event_type", String.class);
+    }
+
     /**
      * Receipts per event type for the filter (its own type selection included). Without a number
      * or message id, whole hours come from the hourly counts and the partial hours at the edges

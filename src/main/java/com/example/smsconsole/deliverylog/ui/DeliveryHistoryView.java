@@ -10,6 +10,7 @@ import com.example.smsconsole.deliverylog.DeliveryEventFilter;
 import com.example.smsconsole.deliverylog.DeliveryEventTypes;
 import com.example.smsconsole.deliverylog.DeliveryLogService;
 import com.example.smsconsole.deliverylog.DeliveryMessage;
+import com.example.smsconsole.deliverylog.MessageBodies;
 import com.example.smsconsole.security.AppRoles;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -17,6 +18,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
@@ -97,10 +99,16 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
     final Div chart = new Div();
     final Span total = new Span();
     final Anchor export;
+    final Span exportNote = new Span();
+    final Select<String> timeZone = new Select<>();
     final IngestionStatusPanel status;
 
     private final DeliveryLogService service;
     private final Clock clock;
+    private final List<MessageBodies> bodies;
+    private final LiveReceipts liveReceipts;
+    private @Nullable Runnable unsubscribe;
+    private com.vaadin.flow.shared.@Nullable Registration resize;
     private Map<String, Long> typeCounts = Map.of();
     private volatile DeliveryEventFilter filter = DeliveryEventFilter.empty();
     private long eventCount;
@@ -109,13 +117,16 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
     private @Nullable ScheduledFuture<?> timer;
     private int ticks;
 
-    DeliveryHistoryView(DeliveryLogService service, Clock clock, AuthenticationContext authentication) {
+    DeliveryHistoryView(DeliveryLogService service, Clock clock, AuthenticationContext authentication, List<MessageBodies> bodies,
+            LiveReceipts liveReceipts) {
         this.service = service;
         this.clock = clock;
+        this.bodies = bodies;
+        this.liveReceipts = liveReceipts;
         addClassName("delivery-history-view");
         setSizeFull();
 
-        types.setItems(DeliveryEventTypes.ALL);
+        types.setItems(typeItems(Set.of()));
         types.setItemLabelGenerator(t -> t + " (" + String.format(Locale.ROOT, "%,d", typeCounts.getOrDefault(t, 0L)) + ")");
         types.setClearButtonVisible(true);
         types.setPlaceholder("All types");
@@ -126,6 +137,8 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         range.setValue("24h");
         from.setStep(Duration.ofMinutes(15));
         to.setStep(Duration.ofMinutes(15));
+        twentyFourHours(from);
+        twentyFourHours(to);
         from.setVisible(false);
         to.setVisible(false);
         destination.setPlaceholder("+14255550123 or +1425");
@@ -169,8 +182,19 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         export.getElement().setAttribute("title", "The current search as CSV, newest first, at most "
                 + String.format(Locale.ROOT, "%,d", service.exportCap()) + " rows");
         export.addClassName("export-link");
-        var exportNote = new Span("up to " + String.format(Locale.ROOT, "%,d", service.exportCap()) + " rows");
+        exportNote.setText("up to " + String.format(Locale.ROOT, "%,d", service.exportCap()) + " rows");
         exportNote.addClassName("muted");
+        timeZone.setItems("local", "utc");
+        timeZone.setItemLabelGenerator(z -> "utc".equals(z) ? "UTC" : "Local time (" + Times.browserZone().getId() + ")");
+        timeZone.setValue(Times.usesUtc() ? "utc" : "local");
+        timeZone.setAriaLabel("Times in");
+        timeZone.setTooltipText("Show times in UTC or in your browser's time zone (remembered for this session and in the address)");
+        timeZone.addClassName("time-zone-choice");
+        timeZone.addValueChangeListener(e -> {
+            if (e.getValue() != null && !updating && ("utc".equals(e.getValue()) != Times.usesUtc())) {
+                zoneChosen("utc".equals(e.getValue()));
+            }
+        });
 
         var filters = new HorizontalLayout(types, range, from, to, destination, messageId, country, finalOnly, live);
         filters.addClassName("filter-bar");
@@ -183,19 +207,24 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         chart.setWidthFull();
         pendingOnly.setLabel("Only messages without a final receipt after " + Times.duration(service.pendingAfter()));
         total.addClassName("result-count");
-        var summary = new HorizontalLayout(total, export, exportNote, pendingOnly);
+        var zoneCaption = new Span("Times in");
+        zoneCaption.addClassName("muted");
+        var spacer = new Div();
+        var summary = new HorizontalLayout(tabs, total, export, exportNote, pendingOnly, spacer, zoneCaption, timeZone);
         summary.setAlignItems(FlexComponent.Alignment.BASELINE);
         summary.addClassName("result-bar");
+        summary.setWidthFull();
+        summary.setFlexGrow(1, spacer);
+        summary.setWrap(true);
 
         status = new IngestionStatusPanel(service, clock, authentication.hasRole(AppRoles.ADMIN), this::refresh);
-        var header = new HorizontalLayout(new ViewHeader("Delivery history",
-                "Delivery receipts from CloudWatch Logs, ingested into the console's store and searched there: by type, time, number, message id and country."),
-                status);
-        header.setWidthFull();
-        header.setAlignItems(FlexComponent.Alignment.START);
-        header.expand(header.getComponentAt(0));
+        // the status is one strip under the title, so the grid keeps the height (at least 15 rows at 1400×900)
+        var header = new ViewHeader("Delivery history",
+                "Receipts from CloudWatch Logs, ingested into the console's store and searched there.");
+        status.setWidthFull();
 
-        add(header, filters, tabs, summary, events, messages, chart);
+        add(header, status, filters, summary, events, messages, chart);
+        addClassName("compact-view");
         setFlexGrow(1, events);
         setFlexGrow(1, messages);
         showTab();
@@ -212,49 +241,61 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private void configureEventsGrid() {
-        events.addColumn(e -> Times.formatMillis(e.eventAt())).setHeader("Time").setKey("time").setSortable(true)
+        events.addColumn(e -> Times.formatMillis(e.eventAt())).setHeader(timeHeader("Time")).setKey("time").setSortable(true)
                 .setSortProperty("time").setAutoWidth(true).setFlexGrow(0);
-        events.addColumn(new ComponentRenderer<>(e -> typeBadge(e.eventType()))).setHeader("Event").setAutoWidth(true).setFlexGrow(0);
+        // "final" sits under the type, so the grid needs no column for it
+        events.addColumn(new ComponentRenderer<>(e -> {
+            var cell = new Div(typeBadge(e.eventType()));
+            cell.addClassName("cell-badges");
+            if (e.isFinal()) {
+                var mark = new Span("final");
+                mark.addClassName("final-mark");
+                cell.add(mark);
+            }
+            return cell;
+        })).setHeader("Event").setKey("event").setAutoWidth(true).setFlexGrow(0);
         events.addColumn(DeliveryEvent::destination).setHeader("Number").setAutoWidth(true).setFlexGrow(0);
         events.addColumn(DeliveryEvent::country).setHeader("Country").setAutoWidth(true).setFlexGrow(0);
-        events.addColumn(DeliveryEvent::statusDescription).setHeader("Status").setWidth("14em").setFlexGrow(1)
-                .setTooltipGenerator(DeliveryEvent::statusDescription);
-        events.addColumn(e -> e.parts() == null ? "" : e.parts().toString()).setHeader("Parts").setAutoWidth(true).setFlexGrow(0);
-        events.addColumn(e -> ReceiptDetailsDialog.usd(e.price())).setHeader("Price").setAutoWidth(true).setFlexGrow(0);
-        events.addColumn(e -> e.isFinal() ? "final" : "").setHeader("Final").setAutoWidth(true).setFlexGrow(0);
-        events.addColumn(DeliveryEvent::messageId).setHeader("Message id").setWidth("11em").setFlexGrow(0).setPartNameGenerator(e -> "mono")
-                .setTooltipGenerator(DeliveryEvent::messageId);
+        events.addColumn(DeliveryEvent::statusDescription).setHeader("Status").setKey("status").setWidth("8em").setFlexGrow(1)
+                .setTooltipGenerator(e -> (e.statusDescription() == null ? "" : e.statusDescription() + "\n") + EventTypeHelp.summary(e.eventType()));
+        events.addColumn(e -> e.parts() == null ? "" : e.parts().toString()).setHeader("Parts").setKey("parts").setAutoWidth(true).setFlexGrow(0);
+        events.addColumn(e -> ReceiptDetailsDialog.usd(e.price())).setHeader("Price").setKey("price").setAutoWidth(true).setFlexGrow(0);
+        events.addColumn(DeliveryEvent::messageId).setHeader("Message id").setKey("id").setWidth("11em").setFlexGrow(0)
+                .setPartNameGenerator(e -> "mono").setTooltipGenerator(DeliveryEvent::messageId);
         events.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         events.setPageSize(50);
         events.sort(List.of(new GridSortOrder<>(events.getColumnByKey("time"), SortDirection.DESCENDING)));
         events.addItemClickListener(e -> openDetails(e.getItem()));
-        events.setEmptyStateText("No receipts match this search.");
+        events.setEmptyStateText(NO_RECEIPTS);
         events.setSizeFull();
     }
 
+    /**
+     * Fits 1024 px without cutting: number and country share a cell, the flags wrap under the
+     * status, the description wraps, and the message id is shown whole; parts are in the receipt.
+     */
     private void configureMessagesGrid() {
-        messages.addColumn(m -> Times.format(m.firstEventAt())).setHeader("First receipt").setAutoWidth(true).setFlexGrow(0);
-        messages.addColumn(DeliveryMessage::destination).setHeader("Number").setAutoWidth(true).setFlexGrow(0);
-        messages.addColumn(DeliveryMessage::country).setHeader("Country").setAutoWidth(true).setFlexGrow(0);
+        messages.addColumn(m -> Times.format(m.firstEventAt()) + (m.finalAt() == null ? "" : "\nfinal " + Times.format(m.finalAt())))
+                .setHeader(timeHeader("First / final receipt")).setKey("first").setWidth("8.5em").setFlexGrow(1).setPartNameGenerator(m -> "wrap");
+        messages.addColumn(m -> m.destination() + (m.country() == null ? "" : " · " + m.country())).setHeader("Number · country")
+                .setWidth("8em").setFlexGrow(1).setPartNameGenerator(m -> "wrap");
         messages.addColumn(new ComponentRenderer<>(m -> {
-            var cell = new HorizontalLayout(typeBadge(m.latestType()));
-            cell.setSpacing(false);
+            var cell = new Div(typeBadge(m.latestType()));
             cell.addClassName("cell-badges");
             Duration pending = m.pendingFor(clock.instant(), service.pendingAfter());
             if (pending != null) {
                 cell.add(new StatusBadge("pending for " + Times.duration(pending), StatusBadge.Tone.WARNING));
             }
             return cell;
-        })).setHeader("Latest status").setAutoWidth(true).setFlexGrow(0);
-        messages.addColumn(DeliveryMessage::latestDescription).setHeader("Description").setWidth("14em").setFlexGrow(1)
-                .setTooltipGenerator(DeliveryMessage::latestDescription);
-        messages.addColumn(m -> m.finalAt() == null ? "" : Times.format(m.finalAt())).setHeader("Final at").setAutoWidth(true).setFlexGrow(0);
-        messages.addColumn(m -> m.parts() == null ? "" : m.parts().toString()).setHeader("Parts").setAutoWidth(true).setFlexGrow(0);
+        })).setHeader("Latest status").setWidth("12em").setFlexGrow(0);
+        messages.addColumn(DeliveryMessage::latestDescription).setHeader("Description").setWidth("6em").setFlexGrow(3)
+                .setPartNameGenerator(m -> "wrap")
+                .setTooltipGenerator(m -> (m.latestDescription() == null ? "" : m.latestDescription() + "\n") + EventTypeHelp.summary(m.latestType()));
         messages.addColumn(m -> ReceiptDetailsDialog.usd(m.price() == null ? null : m.carrierFee() == null ? m.price() : m.price().add(m.carrierFee())))
-                .setHeader("Price + fee").setAutoWidth(true).setFlexGrow(0);
-        messages.addColumn(DeliveryMessage::messageId).setHeader("Message id").setWidth("11em").setFlexGrow(0).setPartNameGenerator(m -> "mono")
-                .setTooltipGenerator(DeliveryMessage::messageId);
-        messages.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+                .setHeader("Price + fee").setKey("price").setWidth("6em").setFlexGrow(0);
+        messages.addColumn(DeliveryMessage::messageId).setHeader("Message id").setWidth("9.5em").setFlexGrow(1)
+                .setPartNameGenerator(m -> "mono-wrap").setTooltipGenerator(DeliveryMessage::messageId);
+        messages.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         messages.setPageSize(50);
         messages.addItemClickListener(e -> {
             List<DeliveryEvent> timeline = service.timeline(e.getItem().messageId());
@@ -262,8 +303,66 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
                 openDetails(timeline.getLast());
             }
         });
-        messages.setEmptyStateText("No messages match this search.");
+        messages.setEmptyStateText(NO_MESSAGES);
         messages.setSizeFull();
+    }
+
+    static final String NO_RECEIPTS = "No receipts match this search.";
+    static final String NO_MESSAGES = "No messages match this search.";
+    static final String NOT_SEARCHED = "Nothing searched yet: correct the highlighted field.";
+
+    /** "Time (UTC)", "Time (Europe/Berlin)". */
+    private static String timeHeader(String name) {
+        return name + " (" + Times.zoneLabel() + ")";
+    }
+
+    private void zoneChosen(boolean utc) {
+        // the custom range keeps the same instants, shown in the new zone
+        Instant start = from.getValue() == null ? null : from.getValue().atZone(Times.zone()).toInstant();
+        Instant end = to.getValue() == null ? null : to.getValue().atZone(Times.zone()).toInstant();
+        Times.useUtc(utc);
+        updating = true;
+        from.setValue(start == null ? null : LocalDateTime.ofInstant(start, Times.zone()));
+        to.setValue(end == null ? null : LocalDateTime.ofInstant(end, Times.zone()));
+        updating = false;
+        events.getColumnByKey("time").setHeader(timeHeader("Time"));
+        messages.getColumnByKey("first").setHeader(timeHeader("First / final receipt"));
+        status.refresh();
+        refresh();
+    }
+
+    /**
+     * Below 1300 px of window the grids drop the columns that are also in the receipt dialog
+     * (parts, price) and wrap their cells, so nothing is cut at 1024×768; wider, receipts keep one
+     * line each so at least 15 show at 1400×900.
+     */
+    void fitTo(int windowWidth) {
+        boolean narrow = windowWidth < 1300;
+        events.getColumnByKey("parts").setVisible(!narrow);
+        events.getColumnByKey("price").setVisible(!narrow);
+        events.getColumnByKey("id").setWidth(narrow ? "8.5em" : "11em");
+        events.getColumnByKey("status").setWidth(narrow ? "6em" : "8em");
+        if (narrow) {
+            events.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        } else {
+            events.removeThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        }
+        messages.getColumnByKey("price").setVisible(!narrow);
+        events.recalculateColumnWidths();
+    }
+
+    /** 24-hour times and ISO dates in the custom range, as in the grids. */
+    private static void twentyFourHours(DateTimePicker picker) {
+        picker.setLocale(Locale.UK);
+        picker.setDatePickerI18n(new DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd"));
+    }
+
+    /** Every documented type, then every other type present in the store or asked for in the address. */
+    private List<String> typeItems(Set<String> selected) {
+        List<String> items = new ArrayList<>(DeliveryEventTypes.ALL);
+        service.eventTypesPresent().stream().filter(t -> !items.contains(t)).forEach(items::add);
+        selected.stream().filter(t -> !items.contains(t)).forEach(items::add);
+        return items;
     }
 
     static StatusBadge typeBadge(String type) {
@@ -273,13 +372,17 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private void openDetails(DeliveryEvent event) {
-        new ReceiptDetailsDialog(service, event, id -> {
+        new ReceiptDetailsDialog(service, event, this::bodyOf, id -> {
             updating = true;
             messageId.setValue(id);
             destination.clear();
             updating = false;
             changed();
         }).open();
+    }
+
+    private java.util.Optional<String> bodyOf(String messageId) {
+        return bodies.stream().map(b -> b.bodyOf(messageId)).flatMap(java.util.Optional::stream).findFirst();
     }
 
     private DownloadHandler downloadHandler() {
@@ -303,15 +406,23 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
                     selected.add(type.strip().toUpperCase(Locale.ROOT));
                 }
             }
-            List<String> items = new ArrayList<>(DeliveryEventTypes.ALL);
-            selected.stream().filter(t -> !items.contains(t)).forEach(items::add);
-            types.setItems(items);
+            types.setItems(typeItems(selected));
             types.setValue(selected);
+            String zone = first(params, "tz", "");
+            if (!zone.isEmpty()) {
+                Times.useUtc("utc".equalsIgnoreCase(zone));
+            }
+            timeZone.setValue(Times.usesUtc() ? "utc" : "local");
             String rangeValue = first(params, "range", "24h");
             range.setValue(RANGES.containsKey(rangeValue) ? rangeValue : "24h");
             if ("custom".equals(range.getValue())) {
                 from.setValue(parseTime(first(params, "from", "")));
                 to.setValue(parseTime(first(params, "to", "")));
+                if (from.isEmpty() && to.isEmpty()) {
+                    LocalDateTime now = LocalDateTime.now(Times.zone()).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+                    from.setValue(now.minusDays(1));
+                    to.setValue(now);
+                }
             }
             from.setVisible("custom".equals(range.getValue()));
             to.setVisible("custom".equals(range.getValue()));
@@ -418,12 +529,16 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         if (next == null) {
             // nothing is searched until the highlighted field is corrected
             total.setText("Correct the highlighted field to search.");
+            events.setEmptyStateText(NOT_SEARCHED);
+            messages.setEmptyStateText(NOT_SEARCHED);
             events.setItems(List.of());
             messages.setItems(List.of());
             chart.removeAll();
             export.setEnabled(false);
             return;
         }
+        events.setEmptyStateText(NO_RECEIPTS);
+        messages.setEmptyStateText(NO_MESSAGES);
         export.setEnabled(true);
         filter = next;
         writeAddress();
@@ -440,6 +555,7 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         chart.setVisible(tab == chartTab);
         pendingOnly.setVisible(tab == messagesTab);
         export.setVisible(tab == receiptsTab);
+        exportNote.setVisible(tab == receiptsTab);
         DeliveryEventFilter current = filter;
         if (tab == receiptsTab) {
             eventCount = Math.min(Integer.MAX_VALUE, typeCounts.entrySet().stream()
@@ -506,6 +622,9 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         } else if (tabs.getSelectedTab() == chartTab) {
             params.put("tab", List.of("chart"));
         }
+        if (Times.usesUtc()) {
+            params.put("tz", List.of("utc"));
+        }
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, new Location(DeliveryLogNavigation.ROUTE, new QueryParameters(params))));
     }
 
@@ -514,11 +633,28 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         Times.learnZone(attachEvent.getUI());
+        UI ui = attachEvent.getUI();
+        ui.getPage().retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
+        resize = ui.getPage().addBrowserWindowResizeListener(e -> fitTo(e.getWidth()));
+        // new receipts are pushed at once in live mode (the timer is the fallback)
+        unsubscribe = liveReceipts.subscribe(() -> UiAccess.apply(ui, () -> {
+            if (live.getValue()) {
+                tick();
+            }
+        }));
         restartTimer();
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
+        if (resize != null) {
+            resize.remove();
+            resize = null;
+        }
+        if (unsubscribe != null) {
+            unsubscribe.run();
+            unsubscribe = null;
+        }
         if (timer != null) {
             timer.cancel(false);
             timer = null;

@@ -1,6 +1,6 @@
 package com.example.smsconsole.deliverylog.ui;
 
-import com.example.smsconsole.common.ui.Notifications;
+import com.example.smsconsole.common.ui.InlineMessage;
 import com.example.smsconsole.common.ui.StatusBadge;
 import com.example.smsconsole.common.ui.Times;
 import com.example.smsconsole.deliverylog.DeliveryLogService;
@@ -17,16 +17,28 @@ import java.time.Instant;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** Where ingestion of receipts stands, with "Sync now" for admins. */
+/**
+ * Where ingestion of receipts stands, in one strip: the newest receipt, the lag, what is stored,
+ * the problems (an error, throttling by AWS, log events that are not receipts, which support can
+ * list), and "Sync now" for admins with its outcome beside it (decision 012).
+ *
+ * @see "Design decision: docs/decisions/012-20261201-on-page-messages-and-forms.md"
+ */
 class IngestionStatusPanel extends Div {
+
+    /** Throttling this recent is shown as a problem. */
+    static final Duration THROTTLING_SHOWN_FOR = Duration.ofMinutes(2);
 
     final Span newest = new Span();
     final Span lag = new Span();
     final Span rate = new Span();
-    final Span errors = new Span();
+    final Div errors = new Div();
     final Button sync = new Button("Sync now", VaadinIcon.REFRESH.create());
+    final Button showMalformed = new Button("Show them");
+    final InlineMessage syncMessage = new InlineMessage();
     private final DeliveryLogService service;
     private final Clock clock;
+    private long malformedTotal;
 
     IngestionStatusPanel(DeliveryLogService service, Clock clock, boolean canSync, Runnable afterSync) {
         this.service = service;
@@ -36,27 +48,32 @@ class IngestionStatusPanel extends Div {
         sync.setVisible(canSync);
         sync.addClickListener(e -> {
             sync.setEnabled(false);
+            syncMessage.clear();
             UI ui = UI.getCurrent();
             service.syncNow().whenComplete((message, failure) -> ui.access(() -> {
                 sync.setEnabled(true);
                 if (failure != null) {
-                    Notifications.error("Sync failed: " + failure.getMessage());
+                    syncMessage.failure(failure);
                 } else if (message.startsWith("Synced")) {
-                    Notifications.success(message);
+                    syncMessage.success(message);
                 } else {
-                    Notifications.error(message);
+                    syncMessage.warning(message);
                 }
                 refresh();
                 afterSync.run();
             }));
         });
+        showMalformed.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY_INLINE);
+        showMalformed.addClickListener(e -> new MalformedReceiptsDialog(service.malformed(MalformedReceiptsDialog.LIMIT), malformedTotal).open());
+        errors.addClassName("status-problems");
         var title = new Span("Ingestion");
         title.addClassName("panel-title");
-        add(title, line("Newest receipt", newest), line("Lag", lag), line("Stored", rate), line("Problems", errors), sync);
+        syncMessage.addClassName("sync-message");
+        add(title, line("Newest receipt", newest), line("Lag", lag), line("Stored", rate), line("Problems", errors), sync, syncMessage);
         refresh();
     }
 
-    private static Div line(String label, Span value) {
+    private static Div line(String label, com.vaadin.flow.component.Component value) {
         var caption = new Span(label);
         caption.addClassName("muted");
         var row = new Div(caption, value);
@@ -67,7 +84,8 @@ class IngestionStatusPanel extends Div {
     void refresh() {
         IngestionStatus status = service.status();
         Instant now = clock.instant();
-        newest.setText(status.watermark() == null ? "none yet" : Times.format(status.watermark()) + " (" + ago(status.watermark(), now) + ")");
+        newest.setText(status.watermark() == null ? "none yet" : Times.format(status.watermark()) + " " + Times.zoneLabel()
+                + " (" + ago(status.watermark(), now) + ")");
         getElement().setAttribute("title", "Log group " + status.logGroup());
         if (!status.enabled()) {
             lag.setText("ingestion is switched off (app.delivery.ingest.enabled)");
@@ -78,15 +96,34 @@ class IngestionStatusPanel extends Div {
         }
         rate.setText(String.format(Locale.ROOT, "%,d receipts · %.1f/min", status.eventsTotal(), status.eventsPerMinute()));
         errors.removeAll();
+        malformedTotal = status.malformedTotal();
+        boolean any = false;
         if (status.lastError() != null) {
-            var badge = new StatusBadge("ERROR", StatusBadge.Tone.ERROR);
-            errors.add(badge, new Span(" " + status.lastError() + " (" + ago(status.lastErrorAt(), now) + ")"));
-        } else if (status.malformedTotal() > 0) {
-            errors.add(new StatusBadge(status.malformedTotal() + " malformed", StatusBadge.Tone.WARNING),
-                    new Span(" kept aside, not shown as receipts"));
-        } else {
+            errors.add(problem(new StatusBadge("ERROR", StatusBadge.Tone.ERROR), " " + status.lastError() + " (" + ago(status.lastErrorAt(), now) + ")"));
+            any = true;
+        }
+        Instant throttled = service.lastThrottledAt().orElse(null);
+        if (throttled != null && Duration.between(throttled, now).compareTo(THROTTLING_SHOWN_FOR) < 0) {
+            errors.add(problem(new StatusBadge("THROTTLED", StatusBadge.Tone.WARNING), " AWS throttled FilterLogEvents " + ago(throttled, now)
+                    + "; ingestion waits and retries, so new receipts arrive late"));
+            any = true;
+        }
+        if (status.malformedTotal() > 0) {
+            var row = problem(new StatusBadge(String.format(Locale.ROOT, "%,d malformed", status.malformedTotal()), StatusBadge.Tone.WARNING),
+                    " kept aside, not shown as receipts ");
+            row.add(showMalformed);
+            errors.add(row);
+            any = true;
+        }
+        if (!any) {
             errors.add(new StatusBadge("none", StatusBadge.Tone.SUCCESS));
         }
+    }
+
+    private static Div problem(StatusBadge badge, String text) {
+        var row = new Div(badge, new Span(text));
+        row.addClassName("status-problem");
+        return row;
     }
 
     private static String ago(@Nullable Instant then, Instant now) {

@@ -17,7 +17,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.SerializationFeature;
@@ -31,7 +33,14 @@ class ReceiptDetailsDialog extends Dialog {
     final Grid<DeliveryEvent> timeline = new Grid<>(DeliveryEvent.class, false);
     final Pre raw = new Pre();
 
-    ReceiptDetailsDialog(DeliveryLogService service, DeliveryEvent event, Consumer<String> showMessage) {
+    static final String NO_BODY = "AWS receipts do not carry the message body. This text was not sent from this console's Test send page,"
+            + " so the console does not know it: ask the system that sent it.";
+
+    final Pre body = new Pre();
+    final Span bodyNote = new Span();
+
+    ReceiptDetailsDialog(DeliveryLogService service, DeliveryEvent event, Function<String, Optional<String>> bodies,
+            Consumer<String> showMessage) {
         addClassName("receipt-details");
         setHeaderTitle(event.eventType() + " · " + Times.formatMillis(event.eventAt()));
         setWidth("min(960px, 95vw)");
@@ -39,10 +48,11 @@ class ReceiptDetailsDialog extends Dialog {
         fields.addClassName("field-grid");
         add(fields);
         field(fields, "Event type", DeliveryHistoryView.typeBadge(event.eventType()));
+        field(fields, "What it means", EventTypeHelp.explain(event.eventType()));
         field(fields, "Final", text(event.isFinal() ? "yes (the message's delivery ends here)" : "no"));
         field(fields, "Event time", text(Times.formatMillis(event.eventAt()) + " " + Times.zoneLabel()));
-        field(fields, "Received by CloudWatch Logs", text(Times.formatMillis(event.ingestedAt())));
-        field(fields, "Requested", text(event.requestedAt() == null ? "" : Times.formatMillis(event.requestedAt())));
+        field(fields, "Received by CloudWatch Logs", text(Times.formatMillis(event.ingestedAt()) + " " + Times.zoneLabel()));
+        field(fields, "Requested", text(event.requestedAt() == null ? "" : Times.formatMillis(event.requestedAt()) + " " + Times.zoneLabel()));
         field(fields, "Message id", mono(event.messageId()));
         field(fields, "Destination", text(PhoneNumber.tryParse(event.destination()).map(p -> p.international() + " · " + p.countryName())
                 .orElse(event.destination())));
@@ -60,8 +70,21 @@ class ReceiptDetailsDialog extends Dialog {
         field(fields, "Log stream", mono(event.logStream() == null ? "" : event.logStream()));
         field(fields, "Event id", mono(event.eventId()));
 
+        add(new H4("Message body"));
+        bodyNote.addClassName("muted");
+        Optional<String> sent = bodies.apply(event.messageId());
+        if (sent.isPresent()) {
+            bodyNote.setText("Sent from this console's Test send page (AWS receipts do not carry the body; the console kept it).");
+            body.setText(sent.get());
+            body.addClassName("message-body");
+            add(bodyNote, body);
+        } else {
+            bodyNote.setText(NO_BODY);
+            add(bodyNote);
+        }
+
         add(new H4("Timeline of this message"));
-        timeline.addColumn(e -> Times.formatMillis(e.eventAt())).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
+        timeline.addColumn(e -> Times.formatMillis(e.eventAt())).setHeader("Time (" + Times.zoneLabel() + ")").setAutoWidth(true).setFlexGrow(0);
         timeline.addColumn(new ComponentRenderer<>(e -> DeliveryHistoryView.typeBadge(e.eventType()))).setHeader("Type").setAutoWidth(true).setFlexGrow(0);
         timeline.addColumn(DeliveryEvent::statusDescription).setHeader("Description").setFlexGrow(1);
         timeline.addColumn(e -> e.isFinal() ? "final" : "").setHeader("Final").setAutoWidth(true).setFlexGrow(0);

@@ -4,7 +4,10 @@ import com.example.smsconsole.sending.TestSend;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,6 +42,22 @@ public class TestSendStore {
                 .param("error", send.error() == null ? null : send.error().length() > 2000 ? send.error().substring(0, 2000) : send.error())
                 .param("awsRequestId", send.awsRequestId())
                 .update();
+    }
+
+    /** Keeps the body of a text that was sent, by its message id (AWS receipts do not carry it). */
+    public void addBody(@Nullable String messageId, Instant sentAt, String body) {
+        if (messageId == null) {
+            return;
+        }
+        jdbc.sql("INSERT INTO test_send_body (message_id, sent_at, body) VALUES (:messageId, :sentAt, :body)")
+                .param("messageId", messageId).param("sentAt", Timestamp.from(sentAt))
+                .param("body", body.length() > 2000 ? body.substring(0, 2000) : body).update();
+    }
+
+    /** The body of the test text with this message id, if it was sent from this console. */
+    public Optional<String> body(String messageId) {
+        return jdbc.sql("SELECT body FROM test_send_body WHERE message_id = :messageId").param("messageId", messageId)
+                .query(String.class).optional();
     }
 
     /** The user's newest sends first. */

@@ -7,6 +7,8 @@ import com.example.smsconsole.deliverylog.repository.DeliveryQueries;
 import com.example.smsconsole.support.Chromium;
 import com.example.smsconsole.support.ConsoleWebTest;
 import com.example.smsconsole.support.DeliveryReceipts;
+import com.example.smsconsole.support.Screens;
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
@@ -21,10 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException;
 
 /**
  * Support looks up "did my text arrive?" in headless Chromium: filters by TEXT_DELIVERED and a
- * number, opens the receipt, and exports the search as CSV.
+ * number, opens the receipt, and exports the search as CSV; the page's layout at 1400×900 and
+ * 1024×768 (at least 15 rows, Messages not cut), time zones, live mode, error explanations and
+ * malformed log events.
  */
 @ConsoleWebTest
 class DeliveryHistoryPlaywrightIT {
@@ -84,6 +90,183 @@ class DeliveryHistoryPlaywrightIT {
             assertThat(lines.get(1)).contains(",TEXT_DELIVERED," + second + "," + number + ",");
             assertThat(lines.get(2)).contains(",TEXT_DELIVERED," + first + "," + number + ",");
             assertThat(download.suggestedFilename()).startsWith("delivery-history-").endsWith(".csv");
+        }
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private static String plus(String number) {
+        return number.replace("+", "%2B");
+    }
+
+    /** Rows of the visible grid that are wholly inside its body. */
+    private static int visibleRows(Page page) {
+        Object rows = page.evaluate("() => { const g = [...document.querySelectorAll('vaadin-grid')].find(g => g.offsetParent !== null);"
+                + " const box = g.getBoundingClientRect(); const head = g.shadowRoot.querySelector('thead').getBoundingClientRect();"
+                + " return [...g.shadowRoot.querySelectorAll('tbody#items tr')].filter(r => { const b = r.getBoundingClientRect();"
+                + " return b.height > 0 && b.top >= head.bottom - 1 && b.bottom <= box.bottom + 1; }).length; }");
+        return ((Number) rows).intValue();
+    }
+
+    @Test
+    void the_page_shows_at_least_15_receipts_at_1400x900_and_nothing_is_cut_at_either_size() {
+        var receipts = new DeliveryReceipts(logs, resources, queries);
+        String number = DeliveryReceipts.freshNumber();
+        Instant now = Instant.now();
+        for (int i = 0; i < 8; i++) {
+            receipts.message(number, now.minusSeconds(300 - 20L * i), "TEXT_QUEUED", "TEXT_SUCCESSFUL", "TEXT_DELIVERED");
+        }
+        receipts.awaitStored(number, 24);
+        try (BrowserContext context = Chromium.newContext()) {
+            Page page = context.newPage();
+            Chromium.login(page, base(), "support", "support");
+            page.setViewportSize(1400, 900);
+            page.navigate(base() + "/delivery-history?range=1h&dest=" + plus(number));
+            page.locator(".result-count").filter(new Locator.FilterOptions().setHasText("24 receipts")).waitFor();
+            page.waitForTimeout(500);
+            int rows = visibleRows(page);
+            Object inWindow = page.evaluate("() => { const g = [...document.querySelectorAll('vaadin-grid')].find(g => g.offsetParent !== null);"
+                    + " return [...g.shadowRoot.querySelectorAll('tbody#items tr')].filter(r => { const b = r.getBoundingClientRect();"
+                    + " return b.height > 0 && b.bottom <= window.innerHeight; }).length; }");
+            System.out.printf("Delivery history at 1400x900: %s receipt rows inside the window before scrolling%n", inWindow);
+            Object gap = page.evaluate("() => document.querySelector('.filter-bar').getBoundingClientRect().top"
+                    + " - document.querySelector('.view-header').getBoundingClientRect().bottom");
+            System.out.printf("Delivery history at 1400x900: %d receipt rows in the grid's box, %.0f px between the title and the filters%n", rows,
+                    ((Number) gap).doubleValue());
+            assertThat(rows).as("receipt rows the grid shows at 1400x900").isGreaterThanOrEqualTo(15);
+            Screens.atBothSizes(page, "delivery-history-receipts");
+        }
+    }
+
+    @Test
+    void the_messages_tab_shows_the_pending_flag_numbers_and_ids_whole() {
+        var receipts = new DeliveryReceipts(logs, resources, queries);
+        String number = DeliveryReceipts.freshNumber();
+        Instant now = Instant.now();
+        // older than the test profile's 2 minutes without a final receipt: flagged "pending for 3 min"
+        String pending = receipts.message(number, now.minusSeconds(200), "TEXT_QUEUED");
+        receipts.message(number, now.minusSeconds(60), "TEXT_QUEUED", "TEXT_BLOCKED");
+        receipts.awaitStored(number, 3);
+        try (BrowserContext context = Chromium.newContext()) {
+            Page page = context.newPage();
+            Chromium.login(page, base(), "support", "support");
+            page.navigate(base() + "/delivery-history?tab=messages&range=1h&dest=" + plus(number));
+            page.locator(".result-count").filter(new Locator.FilterOptions().setHasText("2 messages")).waitFor();
+            page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("pending for")).first().waitFor();
+            assertThat(page.getByText("up to 100,000 rows").isVisible()).isFalse();
+            for (int[] size : new int[][] {{1400, 900}, {1024, 768}}) {
+                page.setViewportSize(size[0], size[1]);
+                page.waitForTimeout(400);
+                // every cell shows its whole text: the id, the number, the flag
+                Object cut = page.evaluate("() => [...document.querySelectorAll('vaadin-grid-cell-content')].filter(c => c.offsetParent !== null"
+                        + " && c.textContent.trim() && c.scrollWidth > c.clientWidth + 1).map(c => c.textContent.trim())");
+                assertThat((List<?>) cut).as("cells cut at %dx%d", size[0], size[1]).isEmpty();
+                assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(pending)).first().isVisible()).isTrue();
+            }
+            Screens.atBothSizes(page, "delivery-history-messages");
+        }
+    }
+
+    @Test
+    void times_say_their_zone_utc_can_be_chosen_and_the_custom_range_is_24_hour() {
+        try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1400, 900)
+                .setTimezoneId("Asia/Tokyo"))) {
+            Page page = context.newPage();
+            Chromium.login(page, base(), "support", "support");
+            page.navigate(base() + "/delivery-history?range=1h");
+            page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Time (Asia/Tokyo)")).first().waitFor();
+
+            page.locator("vaadin-select.time-zone-choice").click();
+            page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("UTC")).click();
+            page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Time (UTC)")).first().waitFor();
+            page.waitForURL(url -> url.contains("tz=utc"));
+
+            page.navigate(base() + "/delivery-history?range=custom");
+            Locator time = page.locator("vaadin-date-time-picker vaadin-time-picker input").first();
+            time.waitFor();
+            // a 24-hour clock: "13:00", never "1:00 PM"
+            assertThat(time.inputValue()).matches("[0-2][0-9]:[0-5][0-9]");
+            assertThat(page.locator("vaadin-date-time-picker vaadin-date-picker input").first().inputValue()).matches("\\d{4}-\\d{2}-\\d{2}");
+            Screens.atBothSizes(page, "delivery-history-custom-range");
+        }
+    }
+
+    @Test
+    void live_mode_shows_a_new_text_soon_after_it_reaches_the_log_group() {
+        var receipts = new DeliveryReceipts(logs, resources, queries);
+        String number = DeliveryReceipts.freshNumber();
+        receipts.message(number, Instant.now().minusSeconds(30), "TEXT_QUEUED");
+        receipts.awaitStored(number, 1);
+        try (BrowserContext context = Chromium.newContext()) {
+            Page page = context.newPage();
+            Chromium.login(page, base(), "support", "support");
+            page.navigate(base() + "/delivery-history?live=true&range=30m&dest=" + plus(number));
+            page.locator(".result-count").filter(new Locator.FilterOptions().setHasText("1 receipt")).waitFor();
+            List<Long> delays = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                long start = System.nanoTime();
+                String id = receipts.message(number, Instant.now(), "TEXT_QUEUED");
+                page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(id)).first()
+                        .waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+                delays.add((System.nanoTime() - start) / 1_000_000);
+                page.waitForTimeout(700 * i);
+            }
+            // a figure, not an assert: the target is at most 5 s from the receipt reaching the log group
+            System.out.println("Live mode: new receipt on the page after " + delays + " ms (ingestion interval of this profile + push)");
+        }
+    }
+
+    @Test
+    void an_error_receipt_explains_itself_and_links_aws_and_says_where_the_body_is() {
+        var receipts = new DeliveryReceipts(logs, resources, queries);
+        String number = DeliveryReceipts.freshNumber();
+        String blocked = receipts.message(number, Instant.now().minusSeconds(20), "TEXT_QUEUED", "TEXT_BLOCKED");
+        receipts.awaitStored(number, 2);
+        try (BrowserContext context = Chromium.newContext()) {
+            Page page = context.newPage();
+            Chromium.login(page, base(), "support", "support");
+            page.navigate(base() + "/delivery-history?types=TEXT_BLOCKED&range=1h&dest=" + plus(number));
+            page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(blocked)).first().click();
+            Locator dialog = page.getByRole(AriaRole.DIALOG);
+            // AWS, "Event types for SMS, MMS, and voice": TEXT_BLOCKED occurs "when the recipient's device or carrier is blocking
+            // messages to that recipient"
+            dialog.getByText("blocking messages to that recipient").waitFor();
+            Locator link = dialog.locator("a.event-help-link");
+            assertThat(link.getAttribute("href")).isEqualTo("https://docs.aws.amazon.com/sms-voice/latest/userguide/configuration-sets-event-types.html");
+            assertThat(link.getAttribute("target")).isEqualTo("_blank");
+            assertThat(dialog.getByText("AWS receipts do not carry the message body").isVisible()).isTrue();
+            Screens.atBothSizes(page, "delivery-history-receipt-explained");
+        }
+    }
+
+    @Test
+    void support_lists_log_events_that_are_not_receipts() {
+        String group = resources.deliveryLogGroup();
+        String stream = "sms-delivery-receipts/malformed-browser";
+        try {
+            logs.createLogStream(b -> b.logGroupName(group).logStreamName(stream));
+        } catch (ResourceAlreadyExistsException e) {
+            // an earlier run made it
+        }
+        String raw = "<img src=x onerror=alert(1)> not a receipt " + java.util.UUID.randomUUID();
+        logs.putLogEvents(b -> b.logGroupName(group).logStreamName(stream)
+                .logEvents(InputLogEvent.builder().timestamp(Instant.now().toEpochMilli()).message(raw).build()));
+        try (BrowserContext context = Chromium.newContext()) {
+            Page page = context.newPage();
+            Chromium.login(page, base(), "support", "support");
+            page.navigate(base() + "/delivery-history?range=1h");
+            Locator show = page.locator(".ingestion-status vaadin-button").filter(new Locator.FilterOptions().setHasText("Show them"));
+            for (int i = 0; i < 20 && show.count() == 0; i++) {
+                page.waitForTimeout(1000);
+                page.reload();
+            }
+            show.click();
+            Locator dialog = page.getByRole(AriaRole.DIALOG);
+            dialog.locator("pre").filter(new Locator.FilterOptions().setHasText(raw)).first().waitFor();
+            assertThat(dialog.locator("img").count()).isZero();
+            Screens.atBothSizes(page, "delivery-history-malformed");
         }
     }
 }

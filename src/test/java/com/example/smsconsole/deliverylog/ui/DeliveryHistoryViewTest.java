@@ -6,13 +6,21 @@ import com.example.smsconsole.audit.AuditEntry;
 import com.example.smsconsole.audit.AuditFilter;
 import com.example.smsconsole.audit.AuditService;
 import com.example.smsconsole.common.SmsResources;
+import com.example.smsconsole.deliverylog.DeliveryLogService;
 import com.example.smsconsole.deliverylog.repository.DeliveryQueries;
+import com.example.smsconsole.emulator.AwsEmulator;
+import com.example.smsconsole.emulator.protocol.FaultInjector;
+import com.example.smsconsole.sending.repository.TestSendStore;
 import com.example.smsconsole.support.ConsoleTest;
 import com.example.smsconsole.support.DeliveryReceipts;
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.QueryParameters;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException;
 
 /**
  * The delivery-history view over receipts ingested from the emulator's log group: the search from
@@ -39,6 +49,12 @@ class DeliveryHistoryViewTest extends SpringBrowserlessTest {
     DeliveryQueries queries;
     @Autowired
     AuditService audit;
+    @Autowired
+    DeliveryLogService service;
+    @Autowired
+    TestSendStore testSends;
+    @Autowired
+    AwsEmulator emulator;
 
     DeliveryReceipts receipts;
     String number;
@@ -111,11 +127,14 @@ class DeliveryHistoryViewTest extends SpringBrowserlessTest {
         assertThat(view.total.getText()).isEqualTo("Correct the highlighted field to search.");
         assertThat(test(view.events).size()).isZero();
         assertThat(view.export.isEnabled()).isFalse();
+        // the grid does not claim that no receipt matches: nothing was searched
+        assertThat(view.events.getEmptyStateText()).isEqualTo("Nothing searched yet: correct the highlighted field.");
 
         test(view.destination).setValue(number);
         assertThat(view.destination.isInvalid()).isFalse();
         assertThat(test(view.events).size()).isEqualTo(6);
         assertThat(view.export.isEnabled()).isTrue();
+        assertThat(view.events.getEmptyStateText()).isEqualTo("No receipts match this search.");
     }
 
     @Test
@@ -155,7 +174,7 @@ class DeliveryHistoryViewTest extends SpringBrowserlessTest {
 
         assertThat(test(view.messages).size()).isEqualTo(1);
         assertThat(test(view.messages).getRow(0).messageId()).isEqualTo(pending);
-        List<String> badges = $(Span.class, test(view.messages).getCellComponent(0, 3)).all().stream().map(Span::getText).toList();
+        List<String> badges = $(Span.class, test(view.messages).getCellComponent(0, 2)).all().stream().map(Span::getText).toList();
         assertThat(badges).anyMatch(t -> t.startsWith("pending for 3 min"));
     }
 
@@ -203,6 +222,161 @@ class DeliveryHistoryViewTest extends SpringBrowserlessTest {
             assertThat(e.actor()).isEqualTo("admin");
             assertThat(e.target()).isEqualTo(resources.deliveryLogGroup());
         });
+        // the outcome is said beside the button, not in a pop-up (decision 012)
+        for (int i = 0; i < 50 && view.status.syncMessage.tone() == null; i++) {
+            Thread.sleep(100);
+            // the answer comes from the sync thread through UI.access: run what it queued
+            com.vaadin.flow.server.VaadinSession.getCurrent().getService().runPendingAccessTasks(com.vaadin.flow.server.VaadinSession.getCurrent());
+        }
+        assertThat(view.status.syncMessage.isVisible()).isTrue();
+        assertThat(view.status.syncMessage.text()).matches("Synced: .*|A sync is already running; try again in a moment\\.");
+        assertThat($(com.vaadin.flow.component.notification.Notification.class).all()).isEmpty();
+    }
+
+    @Test
+    void log_events_that_are_not_receipts_are_listed_with_time_reason_and_raw_text() {
+        long before = service.status().malformedTotal();
+        String marker = java.util.UUID.randomUUID().toString();
+        // markup and a line break in the raw text must come back as the same text, never as markup
+        String raw = "<b>not a receipt</b> " + marker + "\nsecond line";
+        putRaw(raw);
+        awaitMalformed(before + 1);
+
+        DeliveryHistoryView view = open("range=1h");
+        List<String> problems = $(Span.class, view.status.errors).all().stream().map(Span::getText).toList();
+        assertThat(problems).anyMatch(t -> t.endsWith(" malformed"));
+        assertThat(view.status.showMalformed.isVisible()).isTrue();
+
+        test(view.status.showMalformed).click();
+
+        MalformedReceiptsDialog dialog = $(MalformedReceiptsDialog.class).single();
+        List<String> raws = $(Pre.class, dialog).all().stream().map(Pre::getText).toList();
+        assertThat(raws).contains(raw);
+        assertThat($(Html.class, dialog).all()).isEmpty();
+        // the reason is said next to it (the text is not JSON at all)
+        assertThat($(Span.class, dialog).all().stream().map(Span::getText).toList()).anyMatch(t -> t.startsWith("Not JSON"));
+    }
+
+    @Test
+    void a_receipt_type_newer_than_the_console_is_offered_in_the_type_list() {
+        // a type AWS may add later; stored and counted, so it must be offered too
+        receipts.message(number, Instant.now().minusSeconds(10), "TEXT_QUEUED", "TEXT_FUTURE_OUTCOME");
+        receipts.awaitStored(number, 8);
+
+        DeliveryHistoryView view = open("range=1h&dest=" + number.replace("+", "%2B"));
+
+        assertThat(view.types.getListDataView().getItems().toList()).contains("TEXT_FUTURE_OUTCOME", "TEXT_DELIVERED");
+        assertThat(view.types.getItemLabelGenerator().apply("TEXT_FUTURE_OUTCOME")).isEqualTo("TEXT_FUTURE_OUTCOME (1)");
+        assertThat(view.total.getText()).isEqualTo("8 receipts");
+    }
+
+    @Test
+    void the_receipt_says_aws_receipts_carry_no_body_and_shows_a_test_sends_body() {
+        testSends.addBody(delivered, Instant.now(), "Your code is 123456 <i>as text</i>");
+        DeliveryHistoryView view = open("range=1h&dest=" + number.replace("+", "%2B"));
+
+        test(view.events).clickRow(0);
+        ReceiptDetailsDialog other = $(ReceiptDetailsDialog.class).single();
+        assertThat(other.bodyNote.getText()).startsWith("AWS receipts do not carry the message body.");
+        other.close();
+
+        open("types=TEXT_DELIVERED&range=1h&dest=" + number.replace("+", "%2B"));
+        test(((DeliveryHistoryView) getCurrentView()).events).clickRow(0);
+        ReceiptDetailsDialog sent = $(ReceiptDetailsDialog.class).single();
+        assertThat(sent.body.getText()).isEqualTo("Your code is 123456 <i>as text</i>");
+        assertThat(sent.bodyNote.getText()).contains("Test send");
+    }
+
+    @Test
+    void an_error_type_is_explained_with_a_next_step_and_a_link_to_aws() {
+        DeliveryHistoryView view = open("types=TEXT_BLOCKED&range=1h&dest=" + number.replace("+", "%2B"));
+        test(view.events).clickRow(0);
+
+        ReceiptDetailsDialog dialog = $(ReceiptDetailsDialog.class).single();
+        List<String> texts = $(Span.class, dialog).all().stream().map(Span::getText).toList();
+        // AWS, "Event types for SMS, MMS, and voice": TEXT_BLOCKED "occur[s] when the recipient's device or carrier is blocking
+        // messages to that recipient" (https://docs.aws.amazon.com/sms-voice/latest/userguide/configuration-sets-event-types.html)
+        assertThat(texts).anyMatch(t -> t.contains("device or carrier is blocking messages to that recipient"));
+        assertThat(texts).anyMatch(t -> t.startsWith("Next step: "));
+        Anchor link = $(Anchor.class, dialog).all().stream().filter(a -> a.getHref().contains("docs.aws.amazon.com")).findFirst().orElseThrow();
+        assertThat(link.getHref()).isEqualTo("https://docs.aws.amazon.com/sms-voice/latest/userguide/configuration-sets-event-types.html");
+        assertThat(link.getElement().getAttribute("target")).isEqualTo("_blank");
+        assertThat(link.getElement().getAttribute("rel")).contains("noopener");
+    }
+
+    @Test
+    void times_carry_their_zone_and_utc_is_remembered_for_the_session() {
+        DeliveryHistoryView view = open("range=1h&tz=utc&dest=" + number.replace("+", "%2B"));
+        assertThat(view.timeZone.getValue()).isEqualTo("utc");
+        assertThat(view.events.getColumnByKey("time").getHeaderText()).isEqualTo("Time (UTC)");
+
+        // the next visit without the parameter keeps the choice
+        DeliveryHistoryView again = open("range=1h");
+        assertThat(again.timeZone.getValue()).isEqualTo("utc");
+
+        test(again.timeZone).selectItem("Local time (" + com.example.smsconsole.common.ui.Times.browserZone().getId() + ")");
+        assertThat(open("range=1h").timeZone.getValue()).isEqualTo("local");
+    }
+
+    @Test
+    void the_custom_range_uses_24_hour_time() {
+        DeliveryHistoryView view = open("range=custom");
+        // en-GB formats times with a 24-hour clock; the date as yyyy-MM-dd like the grids
+        assertThat(view.from.getLocale()).isEqualTo(java.util.Locale.UK);
+        assertThat(view.from.getDatePickerI18n().getDateFormats()).containsExactly("yyyy-MM-dd");
+        assertThat(view.to.getLocale()).isEqualTo(java.util.Locale.UK);
+    }
+
+    @Test
+    void the_export_note_goes_with_the_export_link() {
+        DeliveryHistoryView view = open("range=1h");
+        assertThat(view.exportNote.isVisible()).isTrue();
+        assertThat(view.exportNote.getText()).isEqualTo("up to 100,000 rows");
+        test(view.tabs).select(1);
+        assertThat(view.export.isVisible()).isFalse();
+        assertThat(view.exportNote.isVisible()).isFalse();
+    }
+
+    @Test
+    void throttling_by_aws_shows_in_the_status_panel() throws InterruptedException {
+        Instant before = Instant.now();
+        // throttled until cleared: the SDK's own retries are spent, then ingestion backs off and says so
+        emulator.faults().add(new FaultInjector.Rule("logs", "FilterLogEvents", FaultInjector.Kind.THROTTLE, 0, 0));
+        try {
+            for (int i = 0; i < 300 && service.lastThrottledAt().filter(t -> !t.isBefore(before)).isEmpty(); i++) {
+                Thread.sleep(100);
+            }
+        } finally {
+            emulator.faults().clear();
+        }
+        DeliveryHistoryView view = open("range=1h");
+        List<String> problems = $(Span.class, view.status.errors).all().stream().map(Span::getText).toList();
+        assertThat(problems).contains("THROTTLED").noneMatch("none"::equals);
+        assertThat(String.join("", problems)).contains("AWS throttled FilterLogEvents");
+    }
+
+    private void putRaw(String message) {
+        String stream = "sms-delivery-receipts/malformed-tests";
+        try {
+            logs.createLogStream(b -> b.logGroupName(resources.deliveryLogGroup()).logStreamName(stream));
+        } catch (ResourceAlreadyExistsException e) {
+            // made by an earlier test
+        }
+        logs.putLogEvents(b -> b.logGroupName(resources.deliveryLogGroup()).logStreamName(stream)
+                .logEvents(InputLogEvent.builder().timestamp(Instant.now().toEpochMilli()).message(message).build()));
+    }
+
+    private void awaitMalformed(long total) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (service.status().malformedTotal() < total && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        assertThat(service.status().malformedTotal()).isGreaterThanOrEqualTo(total);
     }
 
     private List<AuditEntry> audit(Instant since) {
