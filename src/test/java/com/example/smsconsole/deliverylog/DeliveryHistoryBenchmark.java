@@ -47,7 +47,7 @@ class DeliveryHistoryBenchmark {
     private static final PrintStream out = System.out;
     private static final int REPEATS = 25;
 
-    record Search(String name, Supplier<DeliveryEventFilter> filter, String pattern) {
+    record Search(String name, Supplier<DeliverySearch> filter, String pattern) {
     }
 
     @Test
@@ -113,13 +113,13 @@ class DeliveryHistoryBenchmark {
                     List<Double> ratios = new ArrayList<>();
                     List<Double> countP95 = new ArrayList<>();
                     for (Search search : searches) {
-                        DeliveryEventFilter filter = search.filter().get();
+                        DeliverySearch filter = search.filter().get();
                         long matches = service.countEvents(filter);
                         double[] page = time(i -> service.findEvents(shifted(filter, i), 0, 50, true));
                         double[] count = time(i -> service.countEvents(shifted(filter, i)));
                         double[] byType = time(i -> service.countsByType(shifted(filter, i)));
                         double[] chart = time(i -> {
-                            DeliveryEventFilter f = shifted(filter, i);
+                            DeliverySearch f = shifted(filter, i);
                             service.histogram(f, f.from(), f.to(), 60);
                         });
                         double[] messagesPage = time(i -> service.findMessages(shifted(filter, i), false, 0, 50));
@@ -182,31 +182,31 @@ class DeliveryHistoryBenchmark {
         Instant customTo = customFrom.plus(Duration.ofHours(3));
         String failures = String.join(" || ", ReceiptGenerator.failureTypes().stream().map(t -> "$.eventType = \"" + t + "\"").toList());
         return List.of(
-                new Search("all, last 7 days", () -> DeliveryEventFilter.empty().withRange(d7, end), ""),
-                new Search("TEXT_DELIVERED, 7 days", () -> DeliveryEventFilter.empty().withRange(d7, end).withEventTypes(Set.of("TEXT_DELIVERED")),
+                new Search("all, last 7 days", () -> DeliverySearch.empty().withRange(d7, end), ""),
+                new Search("TEXT_DELIVERED, 7 days", () -> DeliverySearch.empty().withRange(d7, end).withEventTypes(Set.of("TEXT_DELIVERED")),
                         "{ $.eventType = \"TEXT_DELIVERED\" }"),
-                new Search("all failure types, 7 days", () -> DeliveryEventFilter.empty().withRange(d7, end)
+                new Search("all failure types, 7 days", () -> DeliverySearch.empty().withRange(d7, end)
                         .withEventTypes(Set.copyOf(ReceiptGenerator.failureTypes())), "{ " + failures + " }"),
-                new Search("final only, last 24 h", () -> DeliveryEventFilter.empty().withRange(d1, end).withFinalOnly(true),
+                new Search("final only, last 24 h", () -> DeliverySearch.empty().withRange(d1, end).withFinalOnly(true),
                         "{ $.isFinal IS TRUE }"),
-                new Search("all, last 1 h", () -> DeliveryEventFilter.empty().withRange(h1, end), ""),
-                new Search("TEXT_QUEUED, last 30 min", () -> DeliveryEventFilter.empty().withRange(m30, end).withEventTypes(Set.of("TEXT_QUEUED")),
+                new Search("all, last 1 h", () -> DeliverySearch.empty().withRange(h1, end), ""),
+                new Search("TEXT_QUEUED, last 30 min", () -> DeliverySearch.empty().withRange(m30, end).withEventTypes(Set.of("TEXT_QUEUED")),
                         "{ $.eventType = \"TEXT_QUEUED\" }"),
-                new Search("full number, 7 days", () -> DeliveryEventFilter.empty().withRange(d7, end).withDestination(busyNumber),
+                new Search("full number, 7 days", () -> DeliverySearch.empty().withRange(d7, end).withDestination(busyNumber),
                         "{ $.destinationPhoneNumber = \"" + busyNumber + "\" }"),
-                new Search("prefix +1425, 7 days", () -> DeliveryEventFilter.empty().withRange(d7, end).withDestination("+1425"),
+                new Search("prefix +1425, 7 days", () -> DeliverySearch.empty().withRange(d7, end).withDestination("+1425"),
                         "{ $.destinationPhoneNumber = \"+1425*\" }"),
-                new Search("prefix +44 + TEXT_DELIVERED, 24 h", () -> DeliveryEventFilter.empty().withRange(d1, end).withDestination("+44")
+                new Search("prefix +44 + TEXT_DELIVERED, 24 h", () -> DeliverySearch.empty().withRange(d1, end).withDestination("+44")
                         .withEventTypes(Set.of("TEXT_DELIVERED")),
                         "{ $.destinationPhoneNumber = \"+44*\" && $.eventType = \"TEXT_DELIVERED\" }"),
-                new Search("message id, 7 days", () -> DeliveryEventFilter.empty().withRange(d7, end).withMessageId(messageId),
+                new Search("message id, 7 days", () -> DeliverySearch.empty().withRange(d7, end).withMessageId(messageId),
                         "{ $.messageId = \"" + messageId + "\" }"),
-                new Search("country ES, 7 days", () -> DeliveryEventFilter.empty().withRange(d7, end).withCountry("ES"),
+                new Search("country ES, 7 days", () -> DeliverySearch.empty().withRange(d7, end).withCountry("ES"),
                         "{ $.isoCountryCode = \"ES\" }"),
-                new Search("GB + TEXT_BLOCKED + final, 7 days", () -> DeliveryEventFilter.empty().withRange(d7, end).withCountry("GB")
+                new Search("GB + TEXT_BLOCKED + final, 7 days", () -> DeliverySearch.empty().withRange(d7, end).withCountry("GB")
                         .withEventTypes(Set.of("TEXT_BLOCKED")).withFinalOnly(true),
                         "{ $.isoCountryCode = \"GB\" && $.eventType = \"TEXT_BLOCKED\" && $.isFinal IS TRUE }"),
-                new Search("custom 3 h, SUCCESSFUL+DELIVERED", () -> DeliveryEventFilter.empty().withRange(customFrom, customTo)
+                new Search("custom 3 h, SUCCESSFUL+DELIVERED", () -> DeliverySearch.empty().withRange(customFrom, customTo)
                         .withEventTypes(Set.of("TEXT_SUCCESSFUL", "TEXT_DELIVERED")),
                         "{ $.eventType = \"TEXT_SUCCESSFUL\" || $.eventType = \"TEXT_DELIVERED\" }"));
     }
@@ -281,7 +281,7 @@ class DeliveryHistoryBenchmark {
 
     /** Answers one search the runbook's way: every FilterLogEvents page over the range. */
     private static Paging filterLogEvents(CloudWatchLogsClient logs, Search search, long expected) {
-        DeliveryEventFilter filter = search.filter().get();
+        DeliverySearch filter = search.filter().get();
         long startTime = filter.from() == null ? 0 : filter.from().toEpochMilli();
         long endTime = filter.to().toEpochMilli() - 1;
         String token = null;
@@ -357,7 +357,7 @@ class DeliveryHistoryBenchmark {
      * database has not answered yet, so no result cache (H2 keeps the last result of a statement)
      * answers it.
      */
-    private static DeliveryEventFilter shifted(DeliveryEventFilter filter, int millis) {
+    private static DeliverySearch shifted(DeliverySearch filter, int millis) {
         return filter.withRange(filter.from() == null ? null : filter.from().minusMillis(millis),
                 filter.to() == null ? null : filter.to().minusMillis(millis));
     }

@@ -98,7 +98,7 @@ class DeliveryIngestionTest {
     }
 
     long stored(String destination) {
-        return queries.countEvents(DeliveryEventFilter.empty().withDestination(destination));
+        return queries.countEvents(DeliverySearch.empty().withDestination(destination));
     }
 
     @Test
@@ -170,7 +170,7 @@ class DeliveryIngestionTest {
         assertThat(stored("+14255550103")).isEqualTo(300);
         assertThat(failed.inserted() + resumed.inserted()).isEqualTo(300);
         assertThat(store.state(group).orElseThrow().lastError()).isNull();
-        assertThat(queries.countMessages(DeliveryEventFilter.empty().withDestination("+14255550103"), false, 0)).isEqualTo(100);
+        assertThat(queries.countMessages(DeliverySearch.empty().withDestination("+14255550103"), false, 0)).isEqualTo(100);
     }
 
     @Test

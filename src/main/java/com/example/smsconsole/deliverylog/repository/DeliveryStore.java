@@ -171,13 +171,13 @@ public class DeliveryStore {
     }
 
     private static final String EVENT_COLUMNS = "event_key, event_id, event_at, ingested_at, event_type, message_id, destination, dest_prefix,"
-            + " origination, country, message_status, status_description, message_type, encoding, parts, price, carrier_fee, is_final, carrier,"
+            + " origination, configuration_set, country, message_status, status_description, message_type, encoding, parts, price, carrier_fee, is_final, carrier,"
             + " requested_at, context, log_stream";
 
     private static List<Object> eventValues(Keyed k) {
         DeliveryEvent e = k.event();
         return java.util.Arrays.asList(k.key(), e.eventId(), e.eventAt().toEpochMilli(), e.ingestedAt().toEpochMilli(), e.eventType(),
-                e.messageId(), e.destination(), prefix(e.destination()), e.origination(), e.country(), e.messageStatus(), e.statusDescription(),
+                e.messageId(), e.destination(), prefix(e.destination()), e.origination(), e.configurationSet(), e.country(), e.messageStatus(), e.statusDescription(),
                 e.messageType(), e.encoding(), e.parts(), e.price(), e.carrierFee(), e.isFinal(), e.carrier(),
                 e.requestedAt() == null ? null : e.requestedAt().toEpochMilli(), e.context(), e.logStream());
     }
@@ -330,7 +330,8 @@ public class DeliveryStore {
     }
 
     private static final String MESSAGE_COLUMNS = "message_id, first_event_at, last_event_at, latest_type, latest_status, latest_description,"
-            + " is_final, final_at, destination, dest_prefix, origination, country, message_type, parts, price, carrier_fee, requested_at, event_keys";
+            + " is_final, final_at, destination, dest_prefix, origination, configuration_set, country, message_type, parts, price, carrier_fee,"
+            + " requested_at, event_keys";
 
     /**
      * Updates the message states with new receipts: messages seen for the first time are inserted,
@@ -371,6 +372,7 @@ public class DeliveryStore {
             hourly.merge(HourKey.of(now.firstEventAt(), now.latestType(), now.country(), now.isFinal()), Amounts.of(now, 1), Amounts::plus);
         });
         mergeHourly("delivery_message_hourly", "latest_type", "messages", true, hourly);
+        addContexts(receipts);
         List<List<Object>> newRows = inserts.stream().map(DeliveryStore::messageValues).toList();
         if (postgres) {
             copy("COPY delivery_message (" + MESSAGE_COLUMNS + ") FROM STDIN", newRows);
@@ -380,7 +382,7 @@ public class DeliveryStore {
         if (!updates.isEmpty()) {
             jdbc.batchUpdate("""
                     UPDATE delivery_message SET first_event_at = ?, last_event_at = ?, latest_type = ?, latest_status = ?, latest_description = ?,
-                        is_final = ?, final_at = ?, origination = ?, country = ?, message_type = ?, parts = ?, price = ?, carrier_fee = ?,
+                        is_final = ?, final_at = ?, origination = ?, configuration_set = ?, country = ?, message_type = ?, parts = ?, price = ?, carrier_fee = ?,
                         requested_at = ?, event_keys = ?
                     WHERE message_id = ?""", updates, 1000, (ps, row) -> {
                 DeliveryMessage m = row.message();
@@ -393,6 +395,7 @@ public class DeliveryStore {
                 ps.setBoolean(p++, m.isFinal());
                 bind(ps, p++, m.finalAt() == null ? null : m.finalAt().toEpochMilli());
                 ps.setString(p++, m.origination());
+                ps.setString(p++, m.configurationSet());
                 ps.setString(p++, m.country());
                 ps.setString(p++, m.messageType());
                 bind(ps, p++, m.parts());
@@ -403,6 +406,70 @@ public class DeliveryStore {
                 ps.setString(p, m.messageId());
             });
         }
+    }
+
+    /**
+     * Records each message's context pairs (AWS copies the send's {@code context} into every receipt)
+     * in the context index, once per message, for searches by a context key and value.
+     */
+    private void addContexts(List<Keyed> receipts) {
+        Set<List<String>> pairs = new java.util.LinkedHashSet<>();
+        for (Keyed k : receipts) {
+            for (Map.Entry<String, String> pair : contextPairs(k.event().context()).entrySet()) {
+                pairs.add(List.of(pair.getKey(), pair.getValue(), k.event().messageId()));
+            }
+        }
+        List<List<String>> rows = new ArrayList<>(pairs);
+        String tuple = "(CAST(? AS VARCHAR(100)), CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(64)))";
+        for (int i = 0; i < rows.size(); i += ROWS_PER_STATEMENT) {
+            List<List<String>> chunk = rows.subList(i, Math.min(rows.size(), i + ROWS_PER_STATEMENT));
+            String sql = """
+                    MERGE INTO delivery_context c
+                    USING (VALUES %s) AS s (context_key, context_value, message_id)
+                    ON c.context_key = s.context_key AND c.context_value = s.context_value AND c.message_id = s.message_id
+                    WHEN NOT MATCHED THEN INSERT (context_key, context_value, message_id) VALUES (s.context_key, s.context_value, s.message_id)"""
+                    .formatted(String.join(", ", Collections.nCopies(chunk.size(), tuple)));
+            jdbc.update(con -> {
+                PreparedStatement ps = con.prepareStatement(sql);
+                int p = 1;
+                for (List<String> row : chunk) {
+                    for (String value : row) {
+                        ps.setString(p++, value);
+                    }
+                }
+                return ps;
+            });
+        }
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /**
+     * The key-value pairs of a receipt's context JSON as the context index holds them: keys of at most
+     * 100 characters (AWS's limit), values cut at {@value com.example.smsconsole.deliverylog.SearchDimension.ContextMatch#MAX_VALUE} characters.
+     */
+    static Map<String, String> contextPairs(@Nullable String context) {
+        if (context == null || context.isBlank()) {
+            return Map.of();
+        }
+        Map<String, String> pairs = new LinkedHashMap<>();
+        try {
+            tools.jackson.databind.JsonNode json = JSON.readTree(context);
+            if (json != null && json.isObject()) {
+                for (Map.Entry<String, tools.jackson.databind.JsonNode> field : json.properties()) {
+                    String key = field.getKey().strip();
+                    tools.jackson.databind.JsonNode value = field.getValue();
+                    if (key.isEmpty() || key.length() > 100 || value == null || value.isContainer() || value.isNull()) {
+                        continue;
+                    }
+                    String text = value.asString().strip();
+                    pairs.put(key, text.length() > com.example.smsconsole.deliverylog.SearchDimension.ContextMatch.MAX_VALUE ? text.substring(0, com.example.smsconsole.deliverylog.SearchDimension.ContextMatch.MAX_VALUE) : text);
+                }
+            }
+        } catch (tools.jackson.core.JacksonException e) {
+            return Map.of();
+        }
+        return pairs;
     }
 
     /** Keeps the key list within its column; a message with more receipts keeps its first ones and a marker. */
@@ -418,13 +485,13 @@ public class DeliveryStore {
         DeliveryMessage m = row.message();
         return java.util.Arrays.asList(m.messageId(), m.firstEventAt().toEpochMilli(), m.lastEventAt().toEpochMilli(), m.latestType(),
                 m.latestStatus(), m.latestDescription(), m.isFinal(), m.finalAt() == null ? null : m.finalAt().toEpochMilli(), m.destination(),
-                prefix(m.destination()), m.origination(), m.country(), m.messageType(), m.parts(), m.price(), m.carrierFee(),
+                prefix(m.destination()), m.origination(), m.configurationSet(), m.country(), m.messageType(), m.parts(), m.price(), m.carrierFee(),
                 m.requestedAt() == null ? null : m.requestedAt().toEpochMilli(), row.keys());
     }
 
     private static DeliveryMessage toMessage(DeliveryEvent e) {
         return new DeliveryMessage(e.messageId(), e.eventAt(), e.eventAt(), e.eventType(), e.messageStatus(), e.statusDescription(), e.isFinal(),
-                e.isFinal() ? e.eventAt() : null, e.destination(), e.origination(), e.country(), e.messageType(), e.parts(), e.price(),
+                e.isFinal() ? e.eventAt() : null, e.destination(), e.origination(), e.configurationSet(), e.country(), e.messageType(), e.parts(), e.price(),
                 e.carrierFee(), e.requestedAt());
     }
 
@@ -436,7 +503,8 @@ public class DeliveryStore {
                 : a.finalAt().isBefore(b.finalAt()) ? a.finalAt() : b.finalAt();
         return new DeliveryMessage(a.messageId(), a.firstEventAt().isBefore(b.firstEventAt()) ? a.firstEventAt() : b.firstEventAt(),
                 bLater ? b.lastEventAt() : a.lastEventAt(), latest.latestType(), latest.latestStatus(), latest.latestDescription(),
-                a.isFinal() || b.isFinal(), finalAt, a.destination(), first(a.origination(), b.origination()), first(a.country(), b.country()),
+                a.isFinal() || b.isFinal(), finalAt, a.destination(), first(a.origination(), b.origination()),
+                first(a.configurationSet(), b.configurationSet()), first(a.country(), b.country()),
                 first(a.messageType(), b.messageType()), first(a.parts(), b.parts()), first(a.price(), b.price()), first(a.carrierFee(), b.carrierFee()),
                 first(a.requestedAt(), b.requestedAt()));
     }
@@ -598,7 +666,7 @@ public class DeliveryStore {
     static final RowMapper<DeliveryMessage> MESSAGE_MAPPER = (rs, i) -> new DeliveryMessage(
             rs.getString("message_id"), Instant.ofEpochMilli(rs.getLong("first_event_at")), Instant.ofEpochMilli(rs.getLong("last_event_at")),
             rs.getString("latest_type"), rs.getString("latest_status"), rs.getString("latest_description"), rs.getBoolean("is_final"),
-            instant(rs, "final_at"), rs.getString("destination"), rs.getString("origination"), rs.getString("country"),
+            instant(rs, "final_at"), rs.getString("destination"), rs.getString("origination"), rs.getString("configuration_set"), rs.getString("country"),
             rs.getString("message_type"), integer(rs, "parts"), rs.getBigDecimal("price"), rs.getBigDecimal("carrier_fee"),
             instant(rs, "requested_at"));
 }

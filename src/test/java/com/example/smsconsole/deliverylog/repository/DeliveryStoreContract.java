@@ -3,7 +3,7 @@ package com.example.smsconsole.deliverylog.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.smsconsole.deliverylog.DeliveryEvent;
-import com.example.smsconsole.deliverylog.DeliveryEventFilter;
+import com.example.smsconsole.deliverylog.DeliverySearch;
 import com.example.smsconsole.deliverylog.DeliveryMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -68,17 +68,17 @@ abstract class DeliveryStoreContract {
 
     static DeliveryStore.Receipt receipt(String message, String destination, String country, String type, boolean isFinal, int second) {
         Instant at = T0.plusSeconds(second);
-        var event = new DeliveryEvent("id-" + message + "-" + type, at, at.plusMillis(300), type, message, destination, "+12065550142", country,
+        var event = new DeliveryEvent("id-" + message + "-" + type, at, at.plusMillis(300), type, message, destination, "+12065550142", "app-sms-config-set", country,
                 type.substring(5), "desc " + type, "TRANSACTIONAL", "GSM", 1, new BigDecimal("0.00581"), new BigDecimal("0.00302"), isFinal,
                 "Carrier", at.minusMillis(100), null, "stream");
         return new DeliveryStore.Receipt(event, "{\"raw\":\"" + message + type + "\"}", at.toEpochMilli());
     }
 
-    static DeliveryEventFilter all() {
-        return DeliveryEventFilter.empty();
+    static DeliverySearch all() {
+        return DeliverySearch.empty();
     }
 
-    List<String> page(DeliveryEventFilter filter) {
+    List<String> page(DeliverySearch filter) {
         return queries.findEvents(filter, 0, 50, true).stream().map(e -> e.messageId() + ":" + e.eventType().substring(5)).toList();
     }
 
