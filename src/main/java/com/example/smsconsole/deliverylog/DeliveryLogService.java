@@ -96,6 +96,11 @@ public class DeliveryLogService {
         return queries.findEvents(filter, offset, limit, newestFirst);
     }
 
+    /** Receipts matching the filter in the given order (time, number, type or country), sorted on the server. */
+    public List<DeliveryEvent> findEvents(DeliverySearch filter, int offset, int limit, DeliverySort sort) {
+        return queries.findEvents(filter, offset, limit, sort);
+    }
+
     /** The exact number of receipts matching the filter. */
     public long countEvents(DeliverySearch filter) {
         return queries.countEvents(filter);
@@ -249,7 +254,8 @@ public class DeliveryLogService {
                 state.map(DeliveryStore.State::malformedTotal).orElse(0L),
                 stored / minutes,
                 state.map(DeliveryStore.State::lastError).orElse(null),
-                state.map(s -> s.lastErrorAt() == null ? null : Instant.ofEpochMilli(s.lastErrorAt())).orElse(null));
+                state.map(s -> s.lastErrorAt() == null ? null : Instant.ofEpochMilli(s.lastErrorAt())).orElse(null),
+                store.oldestEventAt().orElse(null), store.storeBytes(), viewProperties.retention().toDays());
     }
 
     /** Starts an ingestion run now (admins); audited with what it stored. */

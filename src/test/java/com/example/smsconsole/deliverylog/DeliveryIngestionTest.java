@@ -237,6 +237,27 @@ class DeliveryIngestionTest {
     }
 
     @Test
+    void a_long_run_renews_its_lease_so_no_other_instance_takes_over_mid_run() throws Exception {
+        put(messages("+14255550188", 40, base));
+        // 4 calls a second over 24 pages of 5 receipts, one commit at the end: about 6 s, ten times the 600 ms lease
+        var properties = new IngestionProperties(true, Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofDays(1), 5, 4,
+                Duration.ofMillis(600), Duration.ofMillis(50), 10_000);
+        var ingestion = new DeliveryIngestion(gateway, store, properties, new SmsResources("cs", "pool", "arn", group), clock, publisher);
+        var run = java.util.concurrent.CompletableFuture.supplyAsync(ingestion::runOnce);
+        String lease = DeliveryIngestion.LEASE + ":" + group;
+        List<Boolean> taken = new ArrayList<>();
+        for (int i = 0; i < 8 && !run.isDone(); i++) {
+            Thread.sleep(400);
+            long now = clock.millis();
+            taken.add(store.tryLease(lease, "another-instance", now, now + 60_000));
+        }
+        var result = run.get();
+        assertThat(taken).as("another instance never gets the lease while the run lasts").isNotEmpty().doesNotContain(true);
+        assertThat(result.error()).isNull();
+        assertThat(stored("+14255550188")).isEqualTo(120);
+    }
+
+    @Test
     void a_missing_log_group_is_an_error_in_words_not_a_crash() {
         group = "/test/ingestion/missing-" + UUID.randomUUID();
         var result = ingestion(100, 0, Duration.ofMinutes(5)).runOnce();

@@ -4,6 +4,7 @@ import com.example.smsconsole.common.PhoneNumber;
 import com.example.smsconsole.deliverylog.DeliveryEvent;
 import com.example.smsconsole.deliverylog.DeliverySearch;
 import com.example.smsconsole.deliverylog.DeliveryMessage;
+import com.example.smsconsole.deliverylog.DeliverySort;
 import com.example.smsconsole.deliverylog.SearchDimension;
 import com.example.smsconsole.deliverylog.SearchDimension.ContextMatch;
 import com.example.smsconsole.deliverylog.SearchDimension.Kind;
@@ -128,6 +129,44 @@ public class DeliveryQueries {
     /** One page of receipts matching the filter, newest (or oldest) first. */
     public List<DeliveryEvent> findEvents(DeliverySearch filter, int offset, int limit, boolean newestFirst) {
         return page(plan(filter, (long) offset + limit), offset, limit, newestFirst).stream().map(Keyed::event).toList();
+    }
+
+    /**
+     * One page of receipts matching the filter in the given order. By a column, every match is
+     * ordered by the database (per value of the plan's index, merged here), with the key after the
+     * column in the same direction, so pages never overlap; by time, as {@link #findEvents(DeliverySearch, int, int, boolean)}.
+     */
+    public List<DeliveryEvent> findEvents(DeliverySearch filter, int offset, int limit, DeliverySort sort) {
+        String column = sort.column().eventColumn();
+        if (column == null) {
+            return findEvents(filter, offset, limit, !sort.ascending());
+        }
+        Plan plan = plan(filter, Long.MAX_VALUE);
+        if (plan.empty() || limit <= 0) {
+            return List.of();
+        }
+        String direction = sort.ascending() ? " ASC NULLS LAST" : " DESC NULLS FIRST";
+        String keyDirection = sort.ascending() ? " ASC" : " DESC";
+        // byte order on both databases, as the merge below compares
+        String sortColumn = "e." + column + (postgres ? " COLLATE \"C\"" : "");
+        record Sorted(long key, @Nullable String value) {
+        }
+        List<Sorted> heads = new ArrayList<>();
+        for (Query q : queries(plan)) {
+            heads.addAll(named.query("SELECT e.event_key, e." + column + q.sql() + " ORDER BY " + sortColumn + direction + ", e.event_key" + keyDirection
+                    + " LIMIT :limit", q.params().addValue("limit", offset + limit), (rs, i) -> new Sorted(rs.getLong(1), rs.getString(2))));
+        }
+        Comparator<Sorted> order = Comparator.comparing(Sorted::value, Comparator.nullsLast(Comparator.<String>naturalOrder()))
+                .thenComparingLong(Sorted::key);
+        heads.sort(sort.ascending() ? order : order.reversed());
+        if (offset >= heads.size()) {
+            return List.of();
+        }
+        List<Long> keys = heads.subList(offset, Math.min(heads.size(), offset + limit)).stream().map(Sorted::key).toList();
+        Map<Long, DeliveryEvent> rows = new HashMap<>();
+        named.query("SELECT " + SELECT_EVENT + " FROM delivery_event e WHERE e.event_key IN (:keys)", Map.of("keys", keys), KEYED_MAPPER)
+                .forEach(k -> rows.put(k.key(), k.event()));
+        return keys.stream().map(rows::get).toList();
     }
 
     /** The exact number of receipts matching the filter. */

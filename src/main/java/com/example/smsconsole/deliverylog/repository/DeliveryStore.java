@@ -93,6 +93,7 @@ public class DeliveryStore {
      * @param knownUpTo receipts found at or before this CloudWatch timestamp may already be stored and are checked
      */
     public StoreResult store(String logGroup, List<Receipt> receipts, List<Malformed> malformed, long watermark, long knownUpTo, long now) {
+        ensurePartitions(receipts);
         try {
             return tx.execute(status -> storeInTransaction(logGroup, receipts, malformed, watermark, knownUpTo, now));
         } catch (DuplicateKeyException e) {
@@ -599,6 +600,178 @@ public class DeliveryStore {
     public Optional<Run> lastRun(String logGroup, boolean successfulOnly) {
         return jdbc.query("SELECT * FROM ingest_run WHERE log_group = ?" + (successfulOnly ? " AND error IS NULL" : "")
                 + " ORDER BY finished_at DESC LIMIT 1", RUN_MAPPER, logGroup).stream().findFirst();
+    }
+
+    // ------------------------------------------------------------------ retention and size
+
+    /** What one retention pass removed. */
+    public record Purged(int messages, int receipts, int partitionsDropped, int transactions) {
+    }
+
+    /**
+     * Removes messages whose first receipt is before {@code cutoffMillis}, receipts before it (on
+     * PostgreSQL first by dropping whole weekly partitions, see {@link #PARTITION_MILLIS}), their
+     * context pairs, hourly counts of the hours before it, malformed events and ingestion runs. Each
+     * batch of at most {@code batch} rows is its own short transaction, so ingestion and searches
+     * are never blocked for long; see docs/decisions/008-20261202-delivery-store-scale.md.
+     */
+    public Purged purgeBefore(long cutoffMillis, int batch) {
+        long cutoff = Math.floorDiv(cutoffMillis, HOUR) * HOUR;
+        long cutoffKey = EventKeys.lowest(cutoff);
+        int messages = 0;
+        int receipts = 0;
+        int transactions = 0;
+        while (true) {
+            Integer removed = tx.execute(status -> purgeMessages(cutoff, batch));
+            transactions++;
+            messages += removed;
+            if (removed < batch) {
+                break;
+            }
+        }
+        int dropped = postgres ? dropPartitionsBefore(cutoffKey) : 0;
+        while (true) {
+            Integer removed = tx.execute(status -> {
+                List<Long> keys = jdbc.queryForList("SELECT event_key FROM delivery_event WHERE event_key < ? ORDER BY event_key LIMIT ?", Long.class,
+                        cutoffKey, batch);
+                for (int i = 0; i < keys.size(); i += IN_CHUNK) {
+                    var chunk = Map.of("keys", keys.subList(i, Math.min(keys.size(), i + IN_CHUNK)));
+                    named.update("DELETE FROM delivery_event_raw WHERE event_key IN (:keys)", chunk);
+                    named.update("DELETE FROM delivery_event WHERE event_key IN (:keys)", chunk);
+                }
+                return keys.size();
+            });
+            transactions++;
+            receipts += removed;
+            if (removed < batch) {
+                break;
+            }
+        }
+        tx.executeWithoutResult(status -> {
+            jdbc.update("DELETE FROM delivery_event_hourly WHERE hour_at < ?", cutoff);
+            jdbc.update("DELETE FROM delivery_message_hourly WHERE hour_at < ?", cutoff);
+            jdbc.update("DELETE FROM delivery_event_malformed WHERE log_timestamp < ?", cutoff);
+            jdbc.update("DELETE FROM ingest_run WHERE finished_at < ?", cutoff);
+        });
+        return new Purged(messages, receipts, dropped, transactions + 1);
+    }
+
+    /** One batch of messages first seen before the cutoff, with the context pairs their first receipt names. */
+    private int purgeMessages(long cutoff, int batch) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT message_id, event_keys FROM delivery_message WHERE first_event_at < ?"
+                + " ORDER BY first_event_at LIMIT ?", cutoff, batch);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<String> ids = rows.stream().map(r -> (String) r.get("message_id")).toList();
+        List<Long> firstKeys = new ArrayList<>();
+        for (Map<String, Object> r : rows) {
+            String keys = (String) r.get("event_keys");
+            java.util.Arrays.stream(keys.split(",")).filter(k -> !k.isBlank() && !k.equals("*")).mapToLong(Long::parseLong).min()
+                    .ifPresent(firstKeys::add);
+        }
+        List<Object[]> pairs = new ArrayList<>();
+        for (int i = 0; i < firstKeys.size(); i += IN_CHUNK) {
+            named.query("SELECT message_id, context FROM delivery_event WHERE event_key IN (:keys) AND context IS NOT NULL",
+                    Map.of("keys", firstKeys.subList(i, Math.min(firstKeys.size(), i + IN_CHUNK))), (ResultSet rs) -> {
+                        String id = rs.getString(1);
+                        contextPairs(rs.getString(2)).forEach((k, v) -> pairs.add(new Object[] {k, v, id}));
+                    });
+        }
+        jdbc.batchUpdate("DELETE FROM delivery_context WHERE context_key = ? AND context_value = ? AND message_id = ?", pairs);
+        for (int i = 0; i < ids.size(); i += IN_CHUNK) {
+            named.update("DELETE FROM delivery_message WHERE message_id IN (:ids)", Map.of("ids", ids.subList(i, Math.min(ids.size(), i + IN_CHUNK))));
+        }
+        return ids.size();
+    }
+
+    /** The oldest receipt stored, if any. */
+    public Optional<Instant> oldestEventAt() {
+        Long min = jdbc.queryForObject("SELECT MIN(event_key) FROM delivery_event", Long.class);
+        return Optional.ofNullable(min).map(key -> Instant.ofEpochMilli(key >>> EventKeys.HASH_BITS));
+    }
+
+    /**
+     * Bytes the delivery store takes, indexes included: on PostgreSQL the relations' sizes (every
+     * partition), on H2 the database file (which holds the console's other tables too). Null when unknown.
+     */
+    public @Nullable Long storeBytes() {
+        if (postgres) {
+            return jdbc.queryForObject("""
+                    SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'm') AND (c.relname LIKE 'delivery%' OR c.relname LIKE 'ingest%')""",
+                    Long.class);
+        }
+        try {
+            String url = jdbc.execute((Connection c) -> c.getMetaData().getURL());
+            if (url == null || !url.startsWith("jdbc:h2:file:") && !(url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:"))) {
+                return null;
+            }
+            String path = url.substring(url.startsWith("jdbc:h2:file:") ? "jdbc:h2:file:".length() : "jdbc:h2:".length());
+            int semicolon = path.indexOf(';');
+            path = (semicolon < 0 ? path : path.substring(0, semicolon)) + ".mv.db";
+            var file = java.nio.file.Path.of(path);
+            return java.nio.file.Files.exists(file) ? java.nio.file.Files.size(file) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    // ------------------------------------------------------------------ partitions (PostgreSQL)
+
+    /** PostgreSQL keeps receipts in one partition per week of event time (key ranges of this many milliseconds). */
+    static final long PARTITION_MILLIS = 7 * 24 * HOUR;
+
+    private final Set<Long> partitions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean partitionsRead;
+
+    private static long partitionOf(long key) {
+        return Math.floorDiv(key >>> EventKeys.HASH_BITS, PARTITION_MILLIS);
+    }
+
+    /** Creates the weekly partitions these keys fall in, each in its own short transaction before the receipts' one. */
+    private void ensurePartitions(List<Receipt> receipts) {
+        if (!postgres || receipts.isEmpty()) {
+            return;
+        }
+        if (!partitionsRead) {
+            readPartitions();
+        }
+        Set<Long> weeks = new java.util.TreeSet<>();
+        for (Receipt r : receipts) {
+            weeks.add(partitionOf(key(r)));
+        }
+        weeks.removeAll(partitions);
+        for (long week : weeks) {
+            long from = EventKeys.lowest(week * PARTITION_MILLIS);
+            long to = EventKeys.lowest((week + 1) * PARTITION_MILLIS);
+            for (String table : List.of("delivery_event", "delivery_event_raw")) {
+                jdbc.execute("CREATE TABLE IF NOT EXISTS " + table + "_w" + week + " PARTITION OF " + table + " FOR VALUES FROM (" + from + ") TO (" + to + ")");
+            }
+            partitions.add(week);
+        }
+    }
+
+    private void readPartitions() {
+        partitions.addAll(jdbc.queryForList("""
+                SELECT CAST(substring(c.relname FROM 'delivery_event_w([0-9]+)') AS BIGINT) FROM pg_inherits i
+                JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'delivery_event'""", Long.class));
+        partitionsRead = true;
+    }
+
+    /** Drops the weekly partitions that hold only receipts before the cutoff key. */
+    private int dropPartitionsBefore(long cutoffKey) {
+        readPartitions();
+        int dropped = 0;
+        for (long week : new java.util.TreeSet<>(partitions)) {
+            if (EventKeys.lowest((week + 1) * PARTITION_MILLIS) <= cutoffKey) {
+                jdbc.execute("DROP TABLE IF EXISTS delivery_event_raw_w" + week);
+                jdbc.execute("DROP TABLE IF EXISTS delivery_event_w" + week);
+                partitions.remove(week);
+                dropped++;
+            }
+        }
+        return dropped;
     }
 
     // ------------------------------------------------------------------ lease

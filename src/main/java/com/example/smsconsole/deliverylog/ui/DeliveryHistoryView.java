@@ -10,6 +10,7 @@ import com.example.smsconsole.deliverylog.DeliverySearch;
 import com.example.smsconsole.deliverylog.DeliveryEventTypes;
 import com.example.smsconsole.deliverylog.DeliveryLogService;
 import com.example.smsconsole.deliverylog.DeliveryMessage;
+import com.example.smsconsole.deliverylog.DeliverySort;
 import com.example.smsconsole.deliverylog.SearchDimension;
 import com.example.smsconsole.security.AppRoles;
 import com.vaadin.flow.component.AttachEvent;
@@ -230,9 +231,12 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
     private void configureEventsGrid() {
         events.addColumn(e -> Times.formatMillis(e.eventAt())).setHeader("Time").setKey("time").setSortable(true)
                 .setSortProperty("time").setAutoWidth(true).setFlexGrow(0);
-        events.addColumn(new ComponentRenderer<>(e -> typeBadge(e.eventType()))).setHeader("Event").setAutoWidth(true).setFlexGrow(0);
-        events.addColumn(DeliveryEvent::destination).setHeader("Number").setAutoWidth(true).setFlexGrow(0);
-        events.addColumn(DeliveryEvent::country).setHeader("Country").setAutoWidth(true).setFlexGrow(0);
+        events.addColumn(new ComponentRenderer<>(e -> typeBadge(e.eventType()))).setHeader("Event").setKey("type").setSortable(true)
+                .setSortProperty("type").setAutoWidth(true).setFlexGrow(0);
+        events.addColumn(DeliveryEvent::destination).setHeader("Number").setKey("number").setSortable(true).setSortProperty("number")
+                .setAutoWidth(true).setFlexGrow(0);
+        events.addColumn(DeliveryEvent::country).setHeader("Country").setKey("country").setSortable(true).setSortProperty("country")
+                .setAutoWidth(true).setFlexGrow(0);
         events.addColumn(DeliveryEvent::statusDescription).setHeader("Status").setWidth("14em").setFlexGrow(1)
                 .setTooltipGenerator(DeliveryEvent::statusDescription);
         events.addColumn(e -> e.parts() == null ? "" : e.parts().toString()).setHeader("Parts").setAutoWidth(true).setFlexGrow(0);
@@ -477,7 +481,7 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
                     .mapToLong(Map.Entry::getValue).sum());
             total.setText(String.format(Locale.ROOT, "%,d receipt%s", eventCount, eventCount == 1 ? "" : "s"));
             events.setItems(new CallbackDataProvider<>(
-                    query -> service.findEvents(current, query.getOffset(), query.getLimit(), newestFirst(query.getSortOrders())).stream(),
+                    query -> service.findEvents(current, query.getOffset(), query.getLimit(), sort(query.getSortOrders())).stream(),
                     query -> (int) eventCount));
         } else if (tab == messagesTab) {
             boolean pending = pendingOnly.getValue();
@@ -496,8 +500,19 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         }
     }
 
-    private static boolean newestFirst(List<com.vaadin.flow.data.provider.QuerySortOrder> orders) {
-        return orders.isEmpty() || orders.getFirst().getDirection() != SortDirection.ASCENDING;
+    /** The grid's sort as the server's: time, number, type or country (the first sorted column), newest first by default. */
+    static DeliverySort sort(List<com.vaadin.flow.data.provider.QuerySortOrder> orders) {
+        if (orders.isEmpty()) {
+            return DeliverySort.NEWEST_FIRST;
+        }
+        var first = orders.getFirst();
+        boolean ascending = first.getDirection() == SortDirection.ASCENDING;
+        return switch (first.getSorted()) {
+            case "number" -> new DeliverySort(DeliverySort.Column.NUMBER, ascending);
+            case "type" -> new DeliverySort(DeliverySort.Column.TYPE, ascending);
+            case "country" -> new DeliverySort(DeliverySort.Column.COUNTRY, ascending);
+            default -> DeliverySort.byTime(!ascending);
+        };
     }
 
     private void writeAddress() {

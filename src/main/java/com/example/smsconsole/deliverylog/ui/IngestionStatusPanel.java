@@ -24,6 +24,8 @@ class IngestionStatusPanel extends Div {
     final Span lag = new Span();
     final Span rate = new Span();
     final Span errors = new Span();
+    final Span oldest = new Span();
+    final Span size = new Span();
     final Button sync = new Button("Sync now", VaadinIcon.REFRESH.create());
     private final DeliveryLogService service;
     private final Clock clock;
@@ -52,7 +54,8 @@ class IngestionStatusPanel extends Div {
         });
         var title = new Span("Ingestion");
         title.addClassName("panel-title");
-        add(title, line("Newest receipt", newest), line("Lag", lag), line("Stored", rate), line("Problems", errors), sync);
+        add(title, line("Newest receipt", newest), line("Lag", lag), line("Stored", rate), line("Problems", errors), line("Oldest receipt", oldest),
+                line("Store size", size), sync);
         refresh();
     }
 
@@ -77,6 +80,8 @@ class IngestionStatusPanel extends Div {
             lag.setText("at most " + Times.duration(Duration.between(status.lastSuccessAt(), now)) + " (last sync " + ago(status.lastSuccessAt(), now) + ")");
         }
         rate.setText(String.format(Locale.ROOT, "%,d receipts · %.1f/min", status.eventsTotal(), status.eventsPerMinute()));
+        oldest.setText((status.oldestReceipt() == null ? "none" : Times.format(status.oldestReceipt())) + " · kept " + status.retentionDays() + " days");
+        size.setText(status.storeBytes() == null ? "not known" : String.format(Locale.ROOT, "%,.1f MB", status.storeBytes() / 1e6));
         errors.removeAll();
         if (status.lastError() != null) {
             var badge = new StatusBadge("ERROR", StatusBadge.Tone.ERROR);

@@ -21,6 +21,7 @@ import java.util.function.Predicate;
 import javax.sql.DataSource;
 import com.example.smsconsole.deliverylog.DeliveryLogService;
 import com.example.smsconsole.deliverylog.DeliverySearch;
+import com.example.smsconsole.deliverylog.DeliverySort;
 import com.example.smsconsole.deliverylog.SearchDimension;
 import com.example.smsconsole.deliverylog.SearchDimension.ContextMatch;
 import java.util.function.BiPredicate;
@@ -318,6 +319,29 @@ abstract class DeliverySearchModelContract {
             int cap = 2500;
             assertThat(queries.stream(filter, cap, exported::add)).as(about + " export").isEqualTo(Math.min(cap, expected.size()));
             assertThat(ids(exported)).as(about + " export rows").isEqualTo(ids(expected.subList(0, Math.min(cap, expected.size()))));
+        }
+    }
+
+    @Test
+    void pages_sorted_by_number_type_or_country_agree_with_a_plain_reading() {
+        Map<DeliverySort.Column, Function<DeliveryEvent, @Nullable String>> values = Map.of(DeliverySort.Column.NUMBER, DeliveryEvent::destination,
+                DeliverySort.Column.TYPE, DeliveryEvent::eventType, DeliverySort.Column.COUNTRY, DeliveryEvent::country);
+        List<DeliverySearch> filters = filters();
+        for (DeliverySearch filter : filters.subList(0, 14)) {
+            List<DeliveryEvent> matching = events.stream().filter(matches(filter)).toList();
+            for (var column : values.entrySet()) {
+                for (boolean ascending : new boolean[] {true, false}) {
+                    // smallest first by the value (byte order, none as the largest), then by time (the key), all reversed when descending
+                    Comparator<DeliveryEvent> order = Comparator.comparing(column.getValue(), Comparator.nullsLast(Comparator.<String>naturalOrder()))
+                            .thenComparing(keys::get);
+                    List<DeliveryEvent> expected = matching.stream().sorted(ascending ? order : order.reversed()).toList();
+                    for (int offset : new int[] {0, 40}) {
+                        assertThat(ids(queries.findEvents(filter, offset, 25, new DeliverySort(column.getKey(), ascending))))
+                                .as(describe(filter) + " by " + column.getKey() + (ascending ? " ascending" : " descending") + " from " + offset)
+                                .isEqualTo(ids(expected.subList(Math.min(offset, expected.size()), Math.min(expected.size(), offset + 25))));
+                    }
+                }
+            }
         }
     }
 
