@@ -116,6 +116,31 @@ public class DeliveryQueries {
     private final boolean postgres;
     private final TransactionTemplate readOnly;
 
+    /**
+     * Searches on the console's database, or on a read replica when {@code app.delivery.read-datasource.url}
+     * is set (with {@code .username} and {@code .password}): every search only reads, so a PostgreSQL hot
+     * standby can answer them while ingestion, retention and the leases stay on the primary
+     * (docs/decisions/008-20261202-delivery-store-scale.md).
+     */
+    @org.springframework.beans.factory.annotation.Autowired
+    public DeliveryQueries(DataSource dataSource, org.springframework.core.env.Environment environment) {
+        this(readDataSource(dataSource, environment));
+    }
+
+    private static DataSource readDataSource(DataSource primary, org.springframework.core.env.Environment environment) {
+        String url = environment.getProperty("app.delivery.read-datasource.url", "");
+        if (url.isBlank()) {
+            return primary;
+        }
+        var replica = new com.zaxxer.hikari.HikariDataSource();
+        replica.setPoolName("delivery-read");
+        replica.setJdbcUrl(url);
+        replica.setUsername(environment.getProperty("app.delivery.read-datasource.username"));
+        replica.setPassword(environment.getProperty("app.delivery.read-datasource.password"));
+        replica.setReadOnly(true);
+        return replica;
+    }
+
     public DeliveryQueries(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
