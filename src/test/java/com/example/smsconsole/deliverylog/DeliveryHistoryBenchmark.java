@@ -147,10 +147,10 @@ class DeliveryHistoryBenchmark {
                         String paging = "";
                         if (compare) {
                             Paging p = cwl.computeIfAbsent(search.name(), n -> filterLogEvents(logs, search, matches));
-                            double store = page[0] + byType[0];
-                            ratios.add(p.pacedMillis() / Math.max(0.01, store));
-                            paging = String.format(" %d | %.2f, %.0f× | %.2f, %.0f× |", p.calls(), p.millis() / 1000.0, p.millis() / Math.max(0.01, store),
-                                    p.pacedMillis() / 1000.0, p.pacedMillis() / Math.max(0.01, store));
+                            double storeMillis = page[0] + byType[0];
+                            ratios.add(p.pacedMillis() / Math.max(0.01, storeMillis));
+                            paging = String.format(" %d | %.2f, %.0f× | %.2f, %.0f× |", p.calls(), p.millis() / 1000.0, p.millis() / Math.max(0.01, storeMillis),
+                                    p.pacedMillis() / 1000.0, p.pacedMillis() / Math.max(0.01, storeMillis));
                         }
                         line(report, "| %s | %d | %.1f / %.1f | %.1f / %.1f | %.1f / %.1f | %.1f / %.1f | %.1f / %.1f | %.1f / %.1f |%s", search.name(),
                                 matches, page[0], page[1], count[0], count[1], byType[0], byType[1], chart[0], chart[1], messagesPage[0],
