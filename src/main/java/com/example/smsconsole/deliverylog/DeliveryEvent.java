@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param eventId the CloudWatch Logs event id (unique in the log group)
  * @param eventType {@code TEXT_DELIVERED} and so on, as AWS wrote it (newer types are kept as they are)
+ * @param origination the origination identity that sent it: a phone number or a sender ID ({@code originationPhoneNumber})
+ * @param configurationSet the configuration set the text was sent with, when the receipt names it ({@code configurationSetName})
  * @param context the {@code context} map of the send, as JSON text
  */
 public record DeliveryEvent(
@@ -20,6 +22,7 @@ public record DeliveryEvent(
         String messageId,
         String destination,
         @Nullable String origination,
+        @Nullable String configurationSet,
         @Nullable String country,
         @Nullable String messageStatus,
         @Nullable String statusDescription,

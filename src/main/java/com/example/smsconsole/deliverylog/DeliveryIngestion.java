@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
  * {@code max-calls-per-second} calls a second, backing off when throttled; every page is stored in
  * one transaction together with the new watermark, so a run that stops anywhere resumes with no gap,
  * and stored event ids keep re-read receipts from being stored twice. Only the holder of the
- * database lease ingests, so instances sharing one database take turns.
+ * database lease ingests, so instances sharing one database take turns; a run renews its lease every
+ * third of its duration while it lasts (slow or throttled FilterLogEvents calls included), and stops
+ * before its next commit when a renewal fails.
  */
 @Component
 class DeliveryIngestion {
@@ -56,6 +58,11 @@ class DeliveryIngestion {
     private final AtomicBoolean running = new AtomicBoolean();
     private final ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "delivery-ingestion-fetch");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.concurrent.ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "delivery-ingestion-lease");
         t.setDaemon(true);
         return t;
     });
@@ -124,6 +131,19 @@ class DeliveryIngestion {
         var pages = new java.util.concurrent.ArrayBlockingQueue<ParsedPage>(16);
         var stop = new AtomicBoolean();
         Future<?> producer = fetcher.submit(() -> produce(group, start, pages, stop, counters));
+        var lost = new AtomicBoolean();
+        long every = Math.max(50, properties.leaseDuration().toMillis() / 3);
+        var renewal = renewer.scheduleWithFixedDelay(() -> {
+            try {
+                long now = clock.millis();
+                if (!lost.get() && !store.tryLease(lease(group), owner, now, now + properties.leaseDuration().toMillis())) {
+                    lost.set(true);
+                }
+            } catch (RuntimeException e) {
+                // the database is unreachable: the lease is not known to be held any more
+                lost.set(true);
+            }
+        }, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
         try {
             List<DeliveryStore.Receipt> receipts = new ArrayList<>();
             List<DeliveryStore.Malformed> malformed = new ArrayList<>();
@@ -142,6 +162,10 @@ class DeliveryIngestion {
                 if (!done && receipts.size() + malformed.size() < properties.commitEvents()) {
                     continue;
                 }
+                if (lost.get()) {
+                    error = "Lost the ingestion lease to another instance";
+                    break;
+                }
                 DeliveryStore.StoreResult result = store.store(group, receipts, malformed, newest, knownUpTo, clock.millis());
                 counters[2] += result.inserted();
                 counters[3] += result.duplicates();
@@ -150,7 +174,7 @@ class DeliveryIngestion {
                 receipts.clear();
                 malformed.clear();
                 long now = clock.millis();
-                if (!store.tryLease(lease(group), owner, now, now + properties.leaseDuration().toMillis())) {
+                if (lost.get() || !store.tryLease(lease(group), owner, now, now + properties.leaseDuration().toMillis())) {
                     error = "Lost the ingestion lease to another instance";
                     break;
                 }
@@ -164,6 +188,7 @@ class DeliveryIngestion {
         } catch (RuntimeException e) {
             error = describe(e);
         } finally {
+            renewal.cancel(false);
             stop.set(true);
             producer.cancel(true);
         }

@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -36,10 +37,33 @@ import org.springframework.stereotype.Service;
 @PreAuthorize(AppRoles.ANY_ROLE)
 public class DeliveryLogService {
 
+    /** One column of the CSV export: its header and its cell for a receipt. */
+    private record CsvColumn(String name, Function<DeliveryEvent, @Nullable String> cell) {
+    }
+
+    /** The CSV export's columns, in order; every search dimension's declared CSV column is one of them. */
+    private static final List<CsvColumn> CSV = List.of(
+            new CsvColumn("event_time", e -> e.eventAt().toString()),
+            new CsvColumn("event_type", DeliveryEvent::eventType),
+            new CsvColumn("message_id", DeliveryEvent::messageId),
+            new CsvColumn("destination", DeliveryEvent::destination),
+            new CsvColumn("origination", DeliveryEvent::origination),
+            new CsvColumn("configuration_set", DeliveryEvent::configurationSet),
+            new CsvColumn("country", DeliveryEvent::country),
+            new CsvColumn("message_status", DeliveryEvent::messageStatus),
+            new CsvColumn("status_description", DeliveryEvent::statusDescription),
+            new CsvColumn("message_type", DeliveryEvent::messageType),
+            new CsvColumn("encoding", DeliveryEvent::encoding),
+            new CsvColumn("parts", e -> e.parts() == null ? null : e.parts().toString()),
+            new CsvColumn("price_usd", e -> plain(e.price())),
+            new CsvColumn("carrier_fee_usd", e -> plain(e.carrierFee())),
+            new CsvColumn("is_final", e -> Boolean.toString(e.isFinal())),
+            new CsvColumn("carrier", DeliveryEvent::carrier),
+            new CsvColumn("context", DeliveryEvent::context),
+            new CsvColumn("event_id", DeliveryEvent::eventId));
+
     /** The columns of the CSV export, in order. */
-    public static final List<String> CSV_COLUMNS = List.of("event_time", "event_type", "message_id", "destination", "origination", "country",
-            "message_status", "status_description", "message_type", "encoding", "parts", "price_usd", "carrier_fee_usd", "is_final", "carrier",
-            "event_id");
+    public static final List<String> CSV_COLUMNS = CSV.stream().map(CsvColumn::name).toList();
 
     private final DeliveryStore store;
     private final DeliveryQueries queries;
@@ -68,17 +92,22 @@ public class DeliveryLogService {
     }
 
     /** Receipts matching the filter, newest first unless asked otherwise. */
-    public List<DeliveryEvent> findEvents(DeliveryEventFilter filter, int offset, int limit, boolean newestFirst) {
+    public List<DeliveryEvent> findEvents(DeliverySearch filter, int offset, int limit, boolean newestFirst) {
         return queries.findEvents(filter, offset, limit, newestFirst);
     }
 
+    /** Receipts matching the filter in the given order (time, number, type or country), sorted on the server. */
+    public List<DeliveryEvent> findEvents(DeliverySearch filter, int offset, int limit, DeliverySort sort) {
+        return queries.findEvents(filter, offset, limit, sort);
+    }
+
     /** The exact number of receipts matching the filter. */
-    public long countEvents(DeliveryEventFilter filter) {
+    public long countEvents(DeliverySearch filter) {
         return queries.countEvents(filter);
     }
 
     /** For each event type, how many receipts match the rest of the filter (its type selection ignored). */
-    public Map<String, Long> countsByType(DeliveryEventFilter filter) {
+    public Map<String, Long> countsByType(DeliverySearch filter) {
         return queries.countsByType(filter.withEventTypes(java.util.Set.of()));
     }
 
@@ -99,11 +128,11 @@ public class DeliveryLogService {
     }
 
     /** Messages (latest state of each) first seen in the filter's range, newest first. */
-    public List<DeliveryMessage> findMessages(DeliveryEventFilter filter, boolean pendingOnly, int offset, int limit) {
+    public List<DeliveryMessage> findMessages(DeliverySearch filter, boolean pendingOnly, int offset, int limit) {
         return queries.findMessages(filter, pendingOnly, pendingBefore(), offset, limit);
     }
 
-    public long countMessages(DeliveryEventFilter filter, boolean pendingOnly) {
+    public long countMessages(DeliverySearch filter, boolean pendingOnly) {
         return queries.countMessages(filter, pendingOnly, pendingBefore());
     }
 
@@ -134,7 +163,7 @@ public class DeliveryLogService {
      * Receipts per type over [from, to) in about {@code buckets} slices: 1, 2, 5 or 10 minutes for
      * short ranges, else whole hours (answered from the hourly counts), aligned to their size.
      */
-    public Histogram histogram(DeliveryEventFilter filter, Instant from, Instant to, int buckets) {
+    public Histogram histogram(DeliverySearch filter, Instant from, Instant to, int buckets) {
         long bucket = bucketFor(Math.max(1, to.toEpochMilli() - from.toEpochMilli()) / Math.max(1, buckets));
         long start = Math.floorDiv(from.toEpochMilli(), bucket) * bucket;
         Map<Long, Map<String, Long>> counts = queries.histogram(filter, start, to.toEpochMilli(), bucket);
@@ -176,21 +205,19 @@ public class DeliveryLogService {
      *
      * @return the number of data rows written
      */
-    public int exportCsv(DeliveryEventFilter filter, OutputStream out) {
+    public int exportCsv(DeliverySearch filter, OutputStream out) {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         try {
             writer.write(String.join(",", CSV_COLUMNS) + "\r\n");
             int rows = queries.stream(filter, viewProperties.exportCap(), e -> {
                 try {
-                    writer.write(csv(e.eventAt().toString(), e.eventType(), e.messageId(), e.destination(), e.origination(), e.country(),
-                            e.messageStatus(), e.statusDescription(), e.messageType(), e.encoding(), e.parts() == null ? null : e.parts().toString(),
-                            plain(e.price()), plain(e.carrierFee()), Boolean.toString(e.isFinal()), e.carrier(), e.eventId()));
+                    writer.write(csv(CSV.stream().map(c -> c.cell().apply(e)).toArray(String[]::new)));
                 } catch (IOException io) {
                     throw new UncheckedIOException(io);
                 }
             });
             writer.flush();
-            audit.success("ExportDeliveryHistory", describe(filter), null, rows + " rows (cap " + viewProperties.exportCap() + ")");
+            audit.success("ExportDeliveryHistory", filter.describe(), null, rows + " rows (cap " + viewProperties.exportCap() + ")");
             return rows;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -201,14 +228,19 @@ public class DeliveryLogService {
         return value == null ? null : value.stripTrailingZeros().toPlainString();
     }
 
-    private static String csv(@Nullable String... values) {
+    /**
+     * One CSV line. A cell a spreadsheet would read as a formula is prefixed with {@code '}: one that
+     * starts with {@code = + - @} (unless it is a plain number such as {@code +14255550123} or
+     * {@code -0.5}), a TAB or a carriage return (OWASP, "CSV Injection").
+     */
+    static String csv(@Nullable String... values) {
         var line = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 line.append(',');
             }
             String v = values[i] == null ? "" : values[i];
-            if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("[+-]?[0-9.]+")) {
+            if (!v.isEmpty() && ("\t\r".indexOf(v.charAt(0)) >= 0 || ("=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("[+-]?[0-9.]+")))) {
                 v = "'" + v;
             }
             if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
@@ -217,29 +249,6 @@ public class DeliveryLogService {
             line.append(v);
         }
         return line.append("\r\n").toString();
-    }
-
-    static String describe(DeliveryEventFilter filter) {
-        var parts = new ArrayList<String>();
-        if (!filter.eventTypes().isEmpty()) {
-            parts.add("types " + String.join("|", new java.util.TreeSet<>(filter.eventTypes())));
-        }
-        if (filter.from() != null || filter.to() != null) {
-            parts.add("time " + (filter.from() == null ? "…" : filter.from()) + " to " + (filter.to() == null ? "…" : filter.to()));
-        }
-        if (filter.destination() != null) {
-            parts.add("destination " + filter.destination());
-        }
-        if (filter.messageId() != null) {
-            parts.add("message " + filter.messageId());
-        }
-        if (filter.country() != null) {
-            parts.add("country " + filter.country());
-        }
-        if (filter.finalOnly()) {
-            parts.add("final only");
-        }
-        return parts.isEmpty() ? "all receipts" : String.join(", ", parts);
     }
 
     /** Where ingestion stands. */
@@ -261,7 +270,8 @@ public class DeliveryLogService {
                 state.map(DeliveryStore.State::malformedTotal).orElse(0L),
                 stored / minutes,
                 state.map(DeliveryStore.State::lastError).orElse(null),
-                state.map(s -> s.lastErrorAt() == null ? null : Instant.ofEpochMilli(s.lastErrorAt())).orElse(null));
+                state.map(s -> s.lastErrorAt() == null ? null : Instant.ofEpochMilli(s.lastErrorAt())).orElse(null),
+                store.oldestEventAt().orElse(null), store.storeBytes(), viewProperties.retention().toDays());
     }
 
     /** Starts an ingestion run now (admins); audited with what it stored. */

@@ -17,6 +17,7 @@ public record DeliveryMessage(
         @Nullable Instant finalAt,
         String destination,
         @Nullable String origination,
+        @Nullable String configurationSet,
         @Nullable String country,
         @Nullable String messageType,
         @Nullable Integer parts,

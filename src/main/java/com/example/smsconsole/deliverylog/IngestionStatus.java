@@ -11,6 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param lastSuccessAt when the last run without error finished
  * @param eventsPerMinute receipts stored per minute over the last ten minutes
  * @param malformedTotal receipts that could not be parsed (kept aside)
+ * @param oldestReceipt the oldest receipt stored (retention removes older ones)
+ * @param storeBytes what the store takes on disk, indexes included; null when not known
+ * @param retentionDays how many days receipts are kept
  */
 public record IngestionStatus(
         String logGroup,
@@ -24,5 +27,8 @@ public record IngestionStatus(
         long malformedTotal,
         double eventsPerMinute,
         @Nullable String lastError,
-        @Nullable Instant lastErrorAt) {
+        @Nullable Instant lastErrorAt,
+        @Nullable Instant oldestReceipt,
+        @Nullable Long storeBytes,
+        long retentionDays) {
 }

@@ -63,7 +63,7 @@ final class ReceiptParser {
         JsonNode context = json.get("context");
         JsonNode requested = json.get("messageRequestTimestamp");
         return new DeliveryEvent(eventId, Instant.ofEpochMilli(eventAt), Instant.ofEpochMilli(ingestionTime), type, messageId, destination,
-                text(json, "originationPhoneNumber"), country, text(json, "messageStatus"), truncate(text(json, "messageStatusDescription"), 1000),
+                truncate(text(json, "originationPhoneNumber"), 64), truncate(text(json, "configurationSetName"), 64), country, text(json, "messageStatus"), truncate(text(json, "messageStatusDescription"), 1000),
                 text(json, "messageType"), text(json, "messageEncoding"), integer(json, "totalMessageParts"), decimal(json, "totalMessagePrice"),
                 decimal(json, "totalCarrierFee"), json.path("isFinal").asBoolean(false), text(json, "carrierName"),
                 requested != null && requested.isNumber() ? Instant.ofEpochMilli(requested.asLong()) : null,

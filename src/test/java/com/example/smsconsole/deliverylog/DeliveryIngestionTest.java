@@ -98,7 +98,7 @@ class DeliveryIngestionTest {
     }
 
     long stored(String destination) {
-        return queries.countEvents(DeliveryEventFilter.empty().withDestination(destination));
+        return queries.countEvents(DeliverySearch.empty().withDestination(destination));
     }
 
     @Test
@@ -170,7 +170,7 @@ class DeliveryIngestionTest {
         assertThat(stored("+14255550103")).isEqualTo(300);
         assertThat(failed.inserted() + resumed.inserted()).isEqualTo(300);
         assertThat(store.state(group).orElseThrow().lastError()).isNull();
-        assertThat(queries.countMessages(DeliveryEventFilter.empty().withDestination("+14255550103"), false, 0)).isEqualTo(100);
+        assertThat(queries.countMessages(DeliverySearch.empty().withDestination("+14255550103"), false, 0)).isEqualTo(100);
     }
 
     @Test
@@ -234,6 +234,27 @@ class DeliveryIngestionTest {
 
         assertThat(store.tryLease(DeliveryIngestion.LEASE + ":" + group, "other-instance", now, now - 1)).isTrue();
         assertThat(ingestion(100, 0, Duration.ofMinutes(5)).runOnce().inserted()).isEqualTo(6);
+    }
+
+    @Test
+    void a_long_run_renews_its_lease_so_no_other_instance_takes_over_mid_run() throws Exception {
+        put(messages("+14255550188", 40, base));
+        // 4 calls a second over 24 pages of 5 receipts, one commit at the end: about 6 s, ten times the 600 ms lease
+        var properties = new IngestionProperties(true, Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofDays(1), 5, 4,
+                Duration.ofMillis(600), Duration.ofMillis(50), 10_000);
+        var ingestion = new DeliveryIngestion(gateway, store, properties, new SmsResources("cs", "pool", "arn", group), clock, publisher);
+        var run = java.util.concurrent.CompletableFuture.supplyAsync(ingestion::runOnce);
+        String lease = DeliveryIngestion.LEASE + ":" + group;
+        List<Boolean> taken = new ArrayList<>();
+        for (int i = 0; i < 8 && !run.isDone(); i++) {
+            Thread.sleep(400);
+            long now = clock.millis();
+            taken.add(store.tryLease(lease, "another-instance", now, now + 60_000));
+        }
+        var result = run.get();
+        assertThat(taken).as("another instance never gets the lease while the run lasts").isNotEmpty().doesNotContain(true);
+        assertThat(result.error()).isNull();
+        assertThat(stored("+14255550188")).isEqualTo(120);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package com.example.smsconsole.support;
 
 import com.example.smsconsole.common.SmsResources;
-import com.example.smsconsole.deliverylog.DeliveryEventFilter;
+import com.example.smsconsole.deliverylog.DeliverySearch;
 import com.example.smsconsole.deliverylog.DeliveryEventTypes;
 import com.example.smsconsole.deliverylog.ReceiptGenerator;
 import com.example.smsconsole.deliverylog.repository.DeliveryQueries;
@@ -76,7 +76,7 @@ public final class DeliveryReceipts {
 
     /** Waits (at most 20 s) until the store holds {@code count} receipts for the number. */
     public void awaitStored(String number, long count) {
-        var filter = DeliveryEventFilter.empty().withDestination(number);
+        var filter = DeliverySearch.empty().withDestination(number);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         long stored = 0;
         while (Instant.now().isBefore(deadline)) {

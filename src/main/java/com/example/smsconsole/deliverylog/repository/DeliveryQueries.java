@@ -2,8 +2,12 @@ package com.example.smsconsole.deliverylog.repository;
 
 import com.example.smsconsole.common.PhoneNumber;
 import com.example.smsconsole.deliverylog.DeliveryEvent;
-import com.example.smsconsole.deliverylog.DeliveryEventFilter;
+import com.example.smsconsole.deliverylog.DeliverySearch;
 import com.example.smsconsole.deliverylog.DeliveryMessage;
+import com.example.smsconsole.deliverylog.DeliverySort;
+import com.example.smsconsole.deliverylog.SearchDimension;
+import com.example.smsconsole.deliverylog.SearchDimension.ContextMatch;
+import com.example.smsconsole.deliverylog.SearchDimension.Kind;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -53,20 +57,26 @@ public class DeliveryQueries {
     private static final double FETCHING_ENTRY = 5;
     private static final double QUERY_COST = 20;
 
-    /** The index a search of receipts reads. */
-    enum Driver {
-        TIME(null, null),
-        TYPE("delivery_event_type_time", "event_type"),
-        COUNTRY("delivery_event_country_time", "country"),
-        DESTINATION("delivery_event_destination", "dest_prefix"),
-        KEYS(null, null);
+    /** Messages with one context pair whose receipts are read by their keys; with more, the time index drives and each row is checked. */
+    static final int CONTEXT_KEYS_MESSAGES = 2000;
 
-        final @Nullable String index;
-        final @Nullable String column;
+    /**
+     * The index a search of receipts reads: the primary key (time), the receipt keys listed by
+     * messages, or the index a {@link SearchDimension} declares (led by its column, then the key).
+     */
+    record Driver(String name, @Nullable String index, @Nullable String column, @Nullable SearchDimension<?> dimension) {
+        static final Driver TIME = new Driver("TIME", null, null, null);
+        static final Driver KEYS = new Driver("KEYS", null, null, null);
 
-        Driver(@Nullable String index, @Nullable String column) {
-            this.index = index;
-            this.column = column;
+        /** Reads the dimension's declared index; a number's index leads with the number's first five characters. */
+        static Driver of(SearchDimension<?> dimension) {
+            return new Driver(dimension.name(), dimension.index(), dimension.kind() == Kind.NUMBER ? "dest_prefix" : dimension.eventColumn(),
+                    dimension);
+        }
+
+        @Override
+        public String toString() {
+            return name;
         }
     }
 
@@ -74,10 +84,10 @@ public class DeliveryQueries {
      * How a search of receipts is answered: the index, the values of its leading column to read
      * (several are merged), or the receipt keys of one message.
      */
-    record Plan(@Nullable Driver driver, List<String> values, List<Long> keys, long fromKey, long toKey, DeliveryEventFilter filter,
+    record Plan(@Nullable Driver driver, List<String> values, List<Long> keys, long fromKey, long toKey, DeliverySearch filter,
             @Nullable Number number) {
 
-        static Plan none(DeliveryEventFilter filter) {
+        static Plan none(DeliverySearch filter) {
             return new Plan(null, List.of(), List.of(), 0, 0, filter, null);
         }
 
@@ -106,6 +116,31 @@ public class DeliveryQueries {
     private final boolean postgres;
     private final TransactionTemplate readOnly;
 
+    /**
+     * Searches on the console's database, or on a read replica when {@code app.delivery.read-datasource.url}
+     * is set (with {@code .username} and {@code .password}): every search only reads, so a PostgreSQL hot
+     * standby can answer them while ingestion, retention and the leases stay on the primary
+     * (docs/decisions/008-20261202-delivery-store-scale.md).
+     */
+    @org.springframework.beans.factory.annotation.Autowired
+    public DeliveryQueries(DataSource dataSource, org.springframework.core.env.Environment environment) {
+        this(readDataSource(dataSource, environment));
+    }
+
+    private static DataSource readDataSource(DataSource primary, org.springframework.core.env.Environment environment) {
+        String url = environment.getProperty("app.delivery.read-datasource.url", "");
+        if (url.isBlank()) {
+            return primary;
+        }
+        var replica = new com.zaxxer.hikari.HikariDataSource();
+        replica.setPoolName("delivery-read");
+        replica.setJdbcUrl(url);
+        replica.setUsername(environment.getProperty("app.delivery.read-datasource.username"));
+        replica.setPassword(environment.getProperty("app.delivery.read-datasource.password"));
+        replica.setReadOnly(true);
+        return replica;
+    }
+
     public DeliveryQueries(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -117,12 +152,50 @@ public class DeliveryQueries {
     // ------------------------------------------------------------------ receipts
 
     /** One page of receipts matching the filter, newest (or oldest) first. */
-    public List<DeliveryEvent> findEvents(DeliveryEventFilter filter, int offset, int limit, boolean newestFirst) {
+    public List<DeliveryEvent> findEvents(DeliverySearch filter, int offset, int limit, boolean newestFirst) {
         return page(plan(filter, (long) offset + limit), offset, limit, newestFirst).stream().map(Keyed::event).toList();
     }
 
+    /**
+     * One page of receipts matching the filter in the given order. By a column, every match is
+     * ordered by the database (per value of the plan's index, merged here), with the key after the
+     * column in the same direction, so pages never overlap; by time, as {@link #findEvents(DeliverySearch, int, int, boolean)}.
+     */
+    public List<DeliveryEvent> findEvents(DeliverySearch filter, int offset, int limit, DeliverySort sort) {
+        String column = sort.column().eventColumn();
+        if (column == null) {
+            return findEvents(filter, offset, limit, !sort.ascending());
+        }
+        Plan plan = plan(filter, Long.MAX_VALUE);
+        if (plan.empty() || limit <= 0) {
+            return List.of();
+        }
+        String direction = sort.ascending() ? " ASC NULLS LAST" : " DESC NULLS FIRST";
+        String keyDirection = sort.ascending() ? " ASC" : " DESC";
+        // byte order on both databases, as the merge below compares
+        String sortColumn = "e." + column + (postgres ? " COLLATE \"C\"" : "");
+        record Sorted(long key, @Nullable String value) {
+        }
+        List<Sorted> heads = new ArrayList<>();
+        for (Query q : queries(plan)) {
+            heads.addAll(named.query("SELECT e.event_key, e." + column + q.sql() + " ORDER BY " + sortColumn + direction + ", e.event_key" + keyDirection
+                    + " LIMIT :limit", q.params().addValue("limit", offset + limit), (rs, i) -> new Sorted(rs.getLong(1), rs.getString(2))));
+        }
+        Comparator<Sorted> order = Comparator.comparing(Sorted::value, Comparator.nullsLast(Comparator.<String>naturalOrder()))
+                .thenComparingLong(Sorted::key);
+        heads.sort(sort.ascending() ? order : order.reversed());
+        if (offset >= heads.size()) {
+            return List.of();
+        }
+        List<Long> keys = heads.subList(offset, Math.min(heads.size(), offset + limit)).stream().map(Sorted::key).toList();
+        Map<Long, DeliveryEvent> rows = new HashMap<>();
+        named.query("SELECT " + SELECT_EVENT + " FROM delivery_event e WHERE e.event_key IN (:keys)", Map.of("keys", keys), KEYED_MAPPER)
+                .forEach(k -> rows.put(k.key(), k.event()));
+        return keys.stream().map(rows::get).toList();
+    }
+
     /** The exact number of receipts matching the filter. */
-    public long countEvents(DeliveryEventFilter filter) {
+    public long countEvents(DeliverySearch filter) {
         return countsByType(filter).values().stream().mapToLong(Long::longValue).sum();
     }
 
@@ -137,9 +210,9 @@ public class DeliveryQueries {
      * from the receipts; with one, from the number index (which holds every column counted on) or
      * the message's receipts.
      */
-    public Map<String, Long> countsByType(DeliveryEventFilter filter) {
+    public Map<String, Long> countsByType(DeliverySearch filter) {
         Map<String, Long> counts = new TreeMap<>();
-        if (filter.destination() != null || filter.messageId() != null) {
+        if (!filter.countableByHour()) {
             addCounts(counts, plan(filter, Long.MAX_VALUE));
             return counts;
         }
@@ -151,12 +224,12 @@ public class DeliveryQueries {
         var params = new MapSqlParameterSource();
         var sql = new StringBuilder("SELECT event_type, SUM(events) FROM delivery_event_hourly WHERE 1 = 1");
         hours.restrict(sql, params);
-        rollupFilters(filter, "event_type", sql, params);
+        rollupFilters(filter, false, sql, params);
         sql.append(" GROUP BY event_type");
         named.query(sql.toString(), params, (ResultSet rs) -> {
             counts.merge(rs.getString(1), rs.getLong(2), Long::sum);
         });
-        for (DeliveryEventFilter edge : hours.edges(filter)) {
+        for (DeliverySearch edge : hours.edges(filter)) {
             addCounts(counts, scanPlan(edge));
         }
         return counts;
@@ -175,7 +248,7 @@ public class DeliveryQueries {
      * since H2 would otherwise read the type index whole to group in its order.
      */
     private String typeColumn(Plan plan) {
-        return postgres || plan.driver().index != null ? "e.event_type" : loose("e.event_type");
+        return postgres || plan.driver().index() != null ? "e.event_type" : loose("e.event_type");
     }
 
     /** A time range as whole hours, answered from an hourly rollup, and the partial hours at its edges. */
@@ -204,8 +277,8 @@ public class DeliveryQueries {
         }
 
         /** The filter over each partial hour at the edges. */
-        List<DeliveryEventFilter> edges(DeliveryEventFilter filter) {
-            List<DeliveryEventFilter> edges = new ArrayList<>();
+        List<DeliverySearch> edges(DeliverySearch filter) {
+            List<DeliverySearch> edges = new ArrayList<>();
             if (from != null && from.toEpochMilli() < firstWhole) {
                 edges.add(filter.withRange(from, Instant.ofEpochMilli(firstWhole)));
             }
@@ -216,38 +289,45 @@ public class DeliveryQueries {
         }
     }
 
-    /** The filter's type, country and finality conditions on an hourly rollup whose type column is {@code typeColumn}. */
-    private static void rollupFilters(DeliveryEventFilter filter, String typeColumn, StringBuilder sql, MapSqlParameterSource params) {
-        if (!filter.eventTypes().isEmpty()) {
-            sql.append(" AND ").append(typeColumn).append(" IN (:types)");
-            params.addValue("types", filter.eventTypes());
-        }
-        if (filter.country() != null) {
-            sql.append(" AND country = :country");
-            params.addValue("country", filter.country());
-        }
-        if (filter.finalOnly()) {
-            sql.append(" AND is_final = TRUE");
+    /**
+     * The search's conditions on an hourly rollup of receipts or of messages, whose columns are the
+     * declared columns of the dimensions it carries (every dimension that filters, see
+     * {@link DeliverySearch#countableByHour()}).
+     */
+    private static void rollupFilters(DeliverySearch filter, boolean messages, StringBuilder sql, MapSqlParameterSource params) {
+        for (SearchDimension<?> d : filter.active()) {
+            if (!d.hourly()) {
+                throw new IllegalArgumentException("The hourly counts do not carry " + d.name());
+            }
+            String column = messages ? d.messageColumn() : d.eventColumn();
+            String param = "v_" + d.name();
+            switch (d.kind()) {
+                case ANY_OF -> sql.append(" AND ").append(column).append(" IN (:").append(param).append(")");
+                case EQUALS -> sql.append(" AND ").append(column).append(" = :").append(param);
+                case FLAG -> sql.append(" AND ").append(column).append(" = TRUE");
+                default -> throw new IllegalArgumentException("The hourly counts cannot match " + d.kind());
+            }
+            params.addValue(param, filter.value(d));
         }
     }
 
     /** Receipts per time bucket and type, for the chart; buckets start at {@code from}. */
-    public Map<Long, Map<String, Long>> histogram(DeliveryEventFilter filter, long from, long to, long bucketMillis) {
+    public Map<Long, Map<String, Long>> histogram(DeliverySearch filter, long from, long to, long bucketMillis) {
         Map<Long, Map<String, Long>> buckets = new TreeMap<>();
-        boolean hourly = bucketMillis % HOUR == 0 && from % HOUR == 0 && filter.destination() == null && filter.messageId() == null;
+        boolean hourly = bucketMillis % HOUR == 0 && from % HOUR == 0 && filter.countableByHour();
         if (hourly) {
             var params = new MapSqlParameterSource().addValue("from", from).addValue("to", to).addValue("bucket", bucketMillis);
             var sql = new StringBuilder("SELECT b, event_type, SUM(events) FROM (SELECT (hour_at - :from) / :bucket AS b, event_type, events"
                     + " FROM delivery_event_hourly WHERE hour_at >= :from AND hour_at < :to");
-            rollupFilters(filter, "event_type", sql, params);
+            rollupFilters(filter, false, sql, params);
             sql.append(") x GROUP BY b, event_type");
             named.query(sql.toString(), params, (ResultSet rs) -> {
                 buckets.computeIfAbsent(from + rs.getLong(1) * bucketMillis, k -> new TreeMap<>()).merge(rs.getString(2), rs.getLong(3), Long::sum);
             });
             return buckets;
         }
-        DeliveryEventFilter ranged = filter.withRange(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to));
-        Plan plan = filter.destination() != null || filter.messageId() != null ? plan(ranged, Long.MAX_VALUE) : scanPlan(ranged);
+        DeliverySearch ranged = filter.withRange(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to));
+        Plan plan = filter.countableByHour() ? scanPlan(ranged) : plan(ranged, Long.MAX_VALUE);
         for (Query q : queries(plan)) {
             // the time comes from the key, so a search by number reads the number index alone
             named.query("SELECT (e.event_key / " + KEY_MILLIS + " - :bucketsFrom) / :bucket, " + typeColumn(plan) + ", COUNT(*)" + q.sql()
@@ -266,7 +346,7 @@ public class DeliveryQueries {
      *
      * @return how many rows were passed on
      */
-    public int stream(DeliveryEventFilter filter, int cap, Consumer<DeliveryEvent> consumer) {
+    public int stream(DeliverySearch filter, int cap, Consumer<DeliveryEvent> consumer) {
         Plan plan = plan(filter, Math.min(cap, EXPORT_PAGE));
         int rows = 0;
         while (rows < cap && !plan.empty()) {
@@ -330,7 +410,7 @@ public class DeliveryQueries {
     }
 
     private static String order(Driver driver, String direction) {
-        return driver.column == null ? "e.event_key" + direction : "e." + driver.column + direction + ", e.event_key" + direction;
+        return driver.column() == null ? "e.event_key" + direction : "e." + driver.column() + direction + ", e.event_key" + direction;
     }
 
     // ------------------------------------------------------------------ plans
@@ -340,7 +420,7 @@ public class DeliveryQueries {
      * keys, the number index, or whichever of time, type and country the hourly counts say reads
      * the fewest entries for that many matches. Empty when nothing can match.
      */
-    Plan plan(DeliveryEventFilter filter, long need) {
+    Plan plan(DeliverySearch filter, long need) {
         long fromKey = filter.from() == null ? 0 : EventKeys.lowest(filter.from().toEpochMilli());
         long toKey = filter.to() == null ? Long.MAX_VALUE : EventKeys.lowest(filter.to().toEpochMilli());
         if (fromKey >= toKey) {
@@ -365,14 +445,61 @@ public class DeliveryQueries {
             List<Long> inRange = keys.values().stream().filter(k -> k >= fromKey && k < toKey).toList();
             return inRange.isEmpty() ? Plan.none(filter) : new Plan(Driver.KEYS, List.of(), inRange, fromKey, toKey, filter, number);
         }
+        ContextMatch context = filter.context();
+        if (context != null) {
+            Optional<List<Long>> keys = contextKeys(context, filter, fromKey, toKey);
+            if (keys.isPresent()) {
+                return keys.get().isEmpty() ? Plan.none(filter) : new Plan(Driver.KEYS, List.of(), keys.get(), fromKey, toKey, filter, number);
+            }
+        }
         if (number != null) {
-            return new Plan(Driver.DESTINATION, number.prefixes(), List.of(), fromKey, toKey, filter, number);
+            return new Plan(Driver.of(DeliverySearch.DESTINATION), number.prefixes(), List.of(), fromKey, toKey, filter, number);
+        }
+        // a dimension the hourly counts do not carry drives by its own index, which gives its matches newest first
+        for (SearchDimension<?> d : filter.active()) {
+            if (!d.hourly() && d.index() != null && d.kind() == Kind.EQUALS) {
+                return new Plan(Driver.of(d), List.of((String) filter.value(d)), List.of(), fromKey, toKey, filter, null);
+            }
         }
         return estimatedPlan(filter, need, fromKey, toKey);
     }
 
+    /**
+     * The receipt keys of the messages that carry the context pair and overlap the range, from the
+     * context index; empty (not known) when more than {@link #CONTEXT_KEYS_MESSAGES} messages carry
+     * it or one's key list was cut, and the search is then driven by time with the pair checked per receipt.
+     */
+    private Optional<List<Long>> contextKeys(ContextMatch context, DeliverySearch filter, long fromKey, long toKey) {
+        var params = new MapSqlParameterSource("contextKey", context.key()).addValue("contextValue", context.value())
+                .addValue("limit", CONTEXT_KEYS_MESSAGES + 1);
+        var sql = new StringBuilder("SELECT m.event_keys FROM delivery_context c JOIN delivery_message m ON m.message_id = c.message_id"
+                + " WHERE c.context_key = :contextKey AND c.context_value = :contextValue");
+        if (filter.from() != null) {
+            sql.append(" AND m.last_event_at >= :from");
+            params.addValue("from", filter.from().toEpochMilli());
+        }
+        if (filter.to() != null) {
+            sql.append(" AND m.first_event_at < :to");
+            params.addValue("to", filter.to().toEpochMilli());
+        }
+        List<String> lists = named.queryForList(sql + " LIMIT :limit", params, String.class);
+        if (lists.size() > CONTEXT_KEYS_MESSAGES) {
+            return Optional.empty();
+        }
+        List<Long> keys = new ArrayList<>();
+        for (String list : lists) {
+            Keys parsed = Keys.parse(list);
+            if (!parsed.complete()) {
+                return Optional.empty();
+            }
+            parsed.values().stream().filter(k -> k >= fromKey && k < toKey).forEach(keys::add);
+        }
+        keys.sort(Comparator.naturalOrder());
+        return Optional.of(keys);
+    }
+
     /** Time, type or country, by the entries each would read, from the hourly counts of the hours the range touches. */
-    private Plan estimatedPlan(DeliveryEventFilter filter, long need, long fromKey, long toKey) {
+    private Plan estimatedPlan(DeliverySearch filter, long need, long fromKey, long toKey) {
         var params = new MapSqlParameterSource();
         var sql = new StringBuilder("SELECT event_type, country, is_final, SUM(events) FROM delivery_event_hourly WHERE 1 = 1");
         if (filter.from() != null) {
@@ -412,6 +539,8 @@ public class DeliveryQueries {
         }
         double fraction = Math.min(1, (double) need / matching);
         Driver best = Driver.TIME;
+        Driver byType = Driver.of(DeliverySearch.EVENT_TYPES);
+        Driver byCountry = Driver.of(DeliverySearch.COUNTRY);
         double bestCost = totals[0] * fraction * PRIMARY_ENTRY;
         List<String> typeValues = types.stream().filter(t -> matchingOfType.getOrDefault(t, 0L) > 0).sorted().toList();
         if (!types.isEmpty()) {
@@ -421,36 +550,33 @@ public class DeliveryQueries {
                 cost += ofType.getOrDefault(t, 0L) * Math.min(1, (double) need / matchingOfType.get(t)) * entry;
             }
             if (cost < bestCost) {
-                best = Driver.TYPE;
+                best = byType;
                 bestCost = cost;
             }
         }
         if (country != null) {
             double cost = totals[2] * fraction * (types.isEmpty() && !filter.finalOnly() ? INDEX_ONLY_ENTRY : FETCHING_ENTRY);
             if (cost < bestCost) {
-                best = Driver.COUNTRY;
+                best = byCountry;
             }
         }
-        List<String> values = switch (best) {
-            case TYPE -> typeValues;
-            case COUNTRY -> List.of(country);
-            default -> List.of();
-        };
+        List<String> values = best == byType ? typeValues : best == byCountry ? List.of(country) : List.of();
         return new Plan(best, values, List.of(), fromKey, toKey, filter, null);
     }
 
     /** For a short range (at most the partial hours of a count): by type or country when given, else by time. */
-    private Plan scanPlan(DeliveryEventFilter filter) {
+    private Plan scanPlan(DeliverySearch filter) {
         long fromKey = filter.from() == null ? 0 : EventKeys.lowest(filter.from().toEpochMilli());
         long toKey = filter.to() == null ? Long.MAX_VALUE : EventKeys.lowest(filter.to().toEpochMilli());
         if (fromKey >= toKey) {
             return Plan.none(filter);
         }
         if (!filter.eventTypes().isEmpty()) {
-            return new Plan(Driver.TYPE, filter.eventTypes().stream().sorted().toList(), List.of(), fromKey, toKey, filter, null);
+            return new Plan(Driver.of(DeliverySearch.EVENT_TYPES), filter.eventTypes().stream().sorted().toList(), List.of(), fromKey, toKey,
+                    filter, null);
         }
         if (filter.country() != null) {
-            return new Plan(Driver.COUNTRY, List.of(filter.country()), List.of(), fromKey, toKey, filter, null);
+            return new Plan(Driver.of(DeliverySearch.COUNTRY), List.of(filter.country()), List.of(), fromKey, toKey, filter, null);
         }
         return new Plan(Driver.TIME, List.of(), List.of(), fromKey, toKey, filter, null);
     }
@@ -468,51 +594,63 @@ public class DeliveryQueries {
 
     private Query query(Plan plan, @Nullable String value) {
         Driver driver = plan.driver();
-        DeliveryEventFilter filter = plan.filter();
+        DeliverySearch filter = plan.filter();
         var params = new MapSqlParameterSource();
         List<String> where = new ArrayList<>();
         if (driver == Driver.KEYS) {
             where.add("e.event_key IN (:keys)");
             params.addValue("keys", plan.keys());
         } else {
-            if (driver.column != null) {
-                where.add("e." + driver.column + " = :driver");
+            if (driver.column() != null) {
+                where.add("e." + driver.column() + " = :driver");
                 params.addValue("driver", value);
             }
             where.add("e.event_key >= :fromKey");
             where.add("e.event_key < :toKey");
             params.addValue("fromKey", plan.fromKey()).addValue("toKey", plan.toKey());
-            if (filter.messageId() != null) {
-                where.add("e.message_id = :messageId");
-                params.addValue("messageId", filter.messageId());
+        }
+        // every dimension's condition from its declaration; the driving one is the index's leading column
+        for (SearchDimension<?> d : filter.active()) {
+            String param = "v_" + d.name();
+            switch (d.kind()) {
+                case ANY_OF, EQUALS -> {
+                    if (driver.dimension() != d) {
+                        where.add(loose("e." + d.eventColumn()) + (d.kind() == Kind.ANY_OF ? " IN (:" + param + ")" : " = :" + param));
+                        params.addValue(param, filter.value(d));
+                    }
+                }
+                case FLAG -> where.add("e." + d.eventColumn() + " = TRUE");
+                case MESSAGE -> {
+                    if (driver != Driver.KEYS) {
+                        where.add("e." + d.eventColumn() + " = :" + param);
+                        params.addValue(param, filter.value(d));
+                    }
+                }
+                case CONTEXT -> {
+                    where.add("EXISTS (SELECT 1 FROM delivery_context c WHERE c.context_key = :contextKey AND c.context_value = :contextValue"
+                            + " AND c.message_id = e.message_id)");
+                    params.addValue("contextKey", filter.context().key()).addValue("contextValue", filter.context().value());
+                }
+                case NUMBER -> {
+                    Number number = plan.number();
+                    if (number == null) {
+                        break;
+                    }
+                    if (driver.dimension() != d) {
+                        where.add(loose("e.dest_prefix") + " IN (:prefixes)");
+                        params.addValue("prefixes", number.prefixes());
+                    }
+                    if (number.exact() != null) {
+                        where.add("e.destination = :destination");
+                        params.addValue("destination", number.exact());
+                    } else if (number.startsWith() != null) {
+                        where.add("e.destination LIKE :destination");
+                        params.addValue("destination", escapeLike(number.startsWith()) + "%");
+                    }
+                }
             }
         }
-        if (!filter.eventTypes().isEmpty() && driver != Driver.TYPE) {
-            where.add(loose("e.event_type") + " IN (:types)");
-            params.addValue("types", filter.eventTypes());
-        }
-        if (filter.country() != null && driver != Driver.COUNTRY) {
-            where.add(loose("e.country") + " = :country");
-            params.addValue("country", filter.country());
-        }
-        if (filter.finalOnly()) {
-            where.add("e.is_final = TRUE");
-        }
-        Number number = plan.number();
-        if (number != null) {
-            if (driver != Driver.DESTINATION) {
-                where.add(loose("e.dest_prefix") + " IN (:prefixes)");
-                params.addValue("prefixes", number.prefixes());
-            }
-            if (number.exact() != null) {
-                where.add("e.destination = :destination");
-                params.addValue("destination", number.exact());
-            } else if (number.startsWith() != null) {
-                where.add("e.destination LIKE :destination");
-                params.addValue("destination", escapeLike(number.startsWith()) + "%");
-            }
-        }
-        return new Query(" FROM delivery_event e" + hint(driver.index) + " WHERE " + String.join(" AND ", where), params);
+        return new Query(" FROM delivery_event e" + hint(driver.index()) + " WHERE " + String.join(" AND ", where), params);
     }
 
     /** On H2, the index a query is to read (PostgreSQL chooses well by itself when the other conditions are expressions). */
@@ -556,7 +694,7 @@ public class DeliveryQueries {
 
     /** Every receipt of one message, oldest first. */
     public List<DeliveryEvent> timeline(String messageId) {
-        Plan plan = plan(DeliveryEventFilter.empty().withMessageId(messageId), Long.MAX_VALUE);
+        Plan plan = plan(DeliverySearch.empty().withMessageId(messageId), Long.MAX_VALUE);
         return page(plan, 0, Integer.MAX_VALUE, false).stream().map(Keyed::event).toList();
     }
 
@@ -578,10 +716,11 @@ public class DeliveryQueries {
                 .stream().findFirst();
     }
 
-    /** The index a search of messages reads: by message id, by number prefix, not yet final, or by time. */
+    /** The index a search of messages reads: by message id, by number prefix, by a context pair, not yet final, or by time. */
     private enum MessageDriver {
         ID(null, null),
         DESTINATION("delivery_message_destination", "m.dest_prefix"),
+        CONTEXT(null, null),
         OPEN("delivery_message_open", "m.is_final"),
         TIME("delivery_message_time", null);
 
@@ -595,7 +734,7 @@ public class DeliveryQueries {
     }
 
     /** Messages whose first receipt falls in the filter's range, newest first, with their latest state. */
-    public List<DeliveryMessage> findMessages(DeliveryEventFilter filter, boolean pendingOnly, long pendingBefore, int offset, int limit) {
+    public List<DeliveryMessage> findMessages(DeliverySearch filter, boolean pendingOnly, long pendingBefore, int offset, int limit) {
         List<Query> queries = messageQueries(filter, pendingOnly, pendingBefore);
         if (queries.isEmpty() || limit <= 0) {
             return List.of();
@@ -637,23 +776,23 @@ public class DeliveryQueries {
      * index; otherwise whole hours from the hourly message counts and the partial hours at the edges
      * from the time index, which holds every column filtered on.
      */
-    public long countMessages(DeliveryEventFilter filter, boolean pendingOnly, long pendingBefore) {
+    public long countMessages(DeliverySearch filter, boolean pendingOnly, long pendingBefore) {
         Hours hours = Hours.of(filter.from(), filter.to());
-        if (filter.messageId() != null || filter.destination() != null || pendingOnly || hours.noneWhole()) {
+        if (!filter.countableByHour() || pendingOnly || hours.noneWhole()) {
             return countMessagesByIndex(filter, pendingOnly, pendingBefore);
         }
         var params = new MapSqlParameterSource();
         var sql = new StringBuilder("SELECT COALESCE(SUM(messages), 0) FROM delivery_message_hourly WHERE 1 = 1");
         hours.restrict(sql, params);
-        rollupFilters(filter, "latest_type", sql, params);
+        rollupFilters(filter, true, sql, params);
         long total = named.queryForObject(sql.toString(), params, Long.class);
-        for (DeliveryEventFilter edge : hours.edges(filter)) {
+        for (DeliverySearch edge : hours.edges(filter)) {
             total += countMessagesByIndex(edge, false, pendingBefore);
         }
         return total;
     }
 
-    private long countMessagesByIndex(DeliveryEventFilter filter, boolean pendingOnly, long pendingBefore) {
+    private long countMessagesByIndex(DeliverySearch filter, boolean pendingOnly, long pendingBefore) {
         long total = 0;
         for (Query q : messageQueries(filter, pendingOnly, pendingBefore)) {
             total += named.queryForObject("SELECT COUNT(*)" + q.sql(), q.params(), Long.class);
@@ -662,17 +801,20 @@ public class DeliveryQueries {
     }
 
 
-    private static MessageDriver messageDriver(DeliveryEventFilter filter, boolean pendingOnly) {
+    private static MessageDriver messageDriver(DeliverySearch filter, boolean pendingOnly) {
         if (filter.messageId() != null) {
             return MessageDriver.ID;
         }
         if (filter.destination() != null) {
             return MessageDriver.DESTINATION;
         }
+        if (filter.context() != null) {
+            return MessageDriver.CONTEXT;
+        }
         return pendingOnly ? MessageDriver.OPEN : MessageDriver.TIME;
     }
 
-    private List<Query> messageQueries(DeliveryEventFilter filter, boolean pendingOnly, long pendingBefore) {
+    private List<Query> messageQueries(DeliverySearch filter, boolean pendingOnly, long pendingBefore) {
         MessageDriver driver = messageDriver(filter, pendingOnly);
         Number number = filter.destination() == null ? null : number(filter.destination());
         if (number != null && number.prefixes().isEmpty()) {
@@ -693,7 +835,7 @@ public class DeliveryQueries {
                     params.addValue("driver", value);
                 }
                 case OPEN -> where.add("m.is_final = FALSE");
-                case TIME -> {
+                case CONTEXT, TIME -> {
                 }
             }
             if (filter.from() != null) {
@@ -711,31 +853,49 @@ public class DeliveryQueries {
                 where.add("m.first_event_at < :pendingBefore");
                 params.addValue("pendingBefore", pendingBefore);
             }
-            if (!filter.eventTypes().isEmpty()) {
-                where.add(loose("m.latest_type") + " IN (:types)");
-                params.addValue("types", filter.eventTypes());
-            }
-            if (filter.country() != null) {
-                where.add(loose("m.country") + " = :country");
-                params.addValue("country", filter.country());
-            }
-            if (filter.finalOnly()) {
-                where.add("COALESCE(m.is_final, FALSE) = TRUE");
-            }
-            if (number != null) {
-                if (driver != MessageDriver.DESTINATION) {
-                    where.add(loose("m.dest_prefix") + " IN (:prefixes)");
-                    params.addValue("prefixes", number.prefixes());
+            String from = " FROM delivery_message m" + hint(driver.index);
+            // every dimension's condition from its declaration, on the message's columns
+            for (SearchDimension<?> d : filter.active()) {
+                String param = "v_" + d.name();
+                switch (d.kind()) {
+                    case ANY_OF -> {
+                        where.add(loose("m." + d.messageColumn()) + " IN (:" + param + ")");
+                        params.addValue(param, filter.value(d));
+                    }
+                    case EQUALS -> {
+                        where.add(loose("m." + d.messageColumn()) + " = :" + param);
+                        params.addValue(param, filter.value(d));
+                    }
+                    case FLAG -> where.add("COALESCE(m." + d.messageColumn() + ", FALSE) = TRUE");
+                    case MESSAGE -> {
+                        // the driver (a lookup by id)
+                    }
+                    case CONTEXT -> {
+                        params.addValue("contextKey", filter.context().key()).addValue("contextValue", filter.context().value());
+                        if (driver == MessageDriver.CONTEXT) {
+                            from = " FROM delivery_context c JOIN delivery_message m ON m.message_id = c.message_id";
+                            where.add("c.context_key = :contextKey AND c.context_value = :contextValue");
+                        } else {
+                            where.add("EXISTS (SELECT 1 FROM delivery_context c WHERE c.context_key = :contextKey"
+                                    + " AND c.context_value = :contextValue AND c.message_id = m.message_id)");
+                        }
+                    }
+                    case NUMBER -> {
+                        if (driver != MessageDriver.DESTINATION) {
+                            where.add(loose("m.dest_prefix") + " IN (:prefixes)");
+                            params.addValue("prefixes", number.prefixes());
+                        }
+                        if (number.exact() != null) {
+                            where.add("m.destination = :destination");
+                            params.addValue("destination", number.exact());
+                        } else if (number.startsWith() != null) {
+                            where.add("m.destination LIKE :destination");
+                            params.addValue("destination", escapeLike(number.startsWith()) + "%");
+                        }
+                    }
                 }
-                if (number.exact() != null) {
-                    where.add("m.destination = :destination");
-                    params.addValue("destination", number.exact());
-                } else if (number.startsWith() != null) {
-                    where.add("m.destination LIKE :destination");
-                    params.addValue("destination", escapeLike(number.startsWith()) + "%");
-                }
             }
-            queries.add(new Query(" FROM delivery_message m" + hint(driver.index) + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)), params));
+            queries.add(new Query(from + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)), params));
         }
         return queries;
     }
@@ -763,7 +923,7 @@ public class DeliveryQueries {
             var sql = new StringBuilder("SELECT latest_type, SUM(messages), SUM(price), SUM(carrier_fee) FROM delivery_message_hourly WHERE 1 = 1");
             hours.restrict(sql, params);
             named.query(sql + " GROUP BY latest_type", params, collect);
-            hours.edges(DeliveryEventFilter.empty()).forEach(edge -> scans.add(new Instant[] {edge.from(), edge.to()}));
+            hours.edges(DeliverySearch.empty()).forEach(edge -> scans.add(new Instant[] {edge.from(), edge.to()}));
         }
         for (Instant[] scan : scans) {
             named.query("SELECT m.latest_type, COUNT(*), COALESCE(SUM(m.price), 0), COALESCE(SUM(m.carrier_fee), 0) FROM delivery_message m"
@@ -807,13 +967,13 @@ public class DeliveryQueries {
     // ------------------------------------------------------------------ rows
 
     private static final String SELECT_EVENT = "e.event_key, e.event_id, e.event_at, e.ingested_at, e.event_type, e.message_id, e.destination,"
-            + " e.origination, e.country, e.message_status, e.status_description, e.message_type, e.encoding, e.parts, e.price, e.carrier_fee,"
+            + " e.origination, e.configuration_set, e.country, e.message_status, e.status_description, e.message_type, e.encoding, e.parts, e.price, e.carrier_fee,"
             + " e.is_final, e.carrier, e.requested_at, e.context, e.log_stream";
 
     private static final org.springframework.jdbc.core.RowMapper<Keyed> KEYED_MAPPER = (rs, i) -> new Keyed(rs.getLong("event_key"),
             new DeliveryEvent(rs.getString("event_id"), Instant.ofEpochMilli(rs.getLong("event_at")), Instant.ofEpochMilli(rs.getLong("ingested_at")),
                     rs.getString("event_type"), rs.getString("message_id"), rs.getString("destination"), rs.getString("origination"),
-                    rs.getString("country"), rs.getString("message_status"), rs.getString("status_description"), rs.getString("message_type"),
+                    rs.getString("configuration_set"), rs.getString("country"), rs.getString("message_status"), rs.getString("status_description"), rs.getString("message_type"),
                     rs.getString("encoding"), DeliveryStore.integer(rs, "parts"), rs.getBigDecimal("price"), rs.getBigDecimal("carrier_fee"),
                     rs.getBoolean("is_final"), rs.getString("carrier"), DeliveryStore.instant(rs, "requested_at"), rs.getString("context"),
                     rs.getString("log_stream")));

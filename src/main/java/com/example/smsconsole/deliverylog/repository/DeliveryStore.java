@@ -93,6 +93,7 @@ public class DeliveryStore {
      * @param knownUpTo receipts found at or before this CloudWatch timestamp may already be stored and are checked
      */
     public StoreResult store(String logGroup, List<Receipt> receipts, List<Malformed> malformed, long watermark, long knownUpTo, long now) {
+        ensurePartitions(receipts);
         try {
             return tx.execute(status -> storeInTransaction(logGroup, receipts, malformed, watermark, knownUpTo, now));
         } catch (DuplicateKeyException e) {
@@ -171,13 +172,13 @@ public class DeliveryStore {
     }
 
     private static final String EVENT_COLUMNS = "event_key, event_id, event_at, ingested_at, event_type, message_id, destination, dest_prefix,"
-            + " origination, country, message_status, status_description, message_type, encoding, parts, price, carrier_fee, is_final, carrier,"
+            + " origination, configuration_set, country, message_status, status_description, message_type, encoding, parts, price, carrier_fee, is_final, carrier,"
             + " requested_at, context, log_stream";
 
     private static List<Object> eventValues(Keyed k) {
         DeliveryEvent e = k.event();
         return java.util.Arrays.asList(k.key(), e.eventId(), e.eventAt().toEpochMilli(), e.ingestedAt().toEpochMilli(), e.eventType(),
-                e.messageId(), e.destination(), prefix(e.destination()), e.origination(), e.country(), e.messageStatus(), e.statusDescription(),
+                e.messageId(), e.destination(), prefix(e.destination()), e.origination(), e.configurationSet(), e.country(), e.messageStatus(), e.statusDescription(),
                 e.messageType(), e.encoding(), e.parts(), e.price(), e.carrierFee(), e.isFinal(), e.carrier(),
                 e.requestedAt() == null ? null : e.requestedAt().toEpochMilli(), e.context(), e.logStream());
     }
@@ -330,7 +331,8 @@ public class DeliveryStore {
     }
 
     private static final String MESSAGE_COLUMNS = "message_id, first_event_at, last_event_at, latest_type, latest_status, latest_description,"
-            + " is_final, final_at, destination, dest_prefix, origination, country, message_type, parts, price, carrier_fee, requested_at, event_keys";
+            + " is_final, final_at, destination, dest_prefix, origination, configuration_set, country, message_type, parts, price, carrier_fee,"
+            + " requested_at, event_keys";
 
     /**
      * Updates the message states with new receipts: messages seen for the first time are inserted,
@@ -371,6 +373,7 @@ public class DeliveryStore {
             hourly.merge(HourKey.of(now.firstEventAt(), now.latestType(), now.country(), now.isFinal()), Amounts.of(now, 1), Amounts::plus);
         });
         mergeHourly("delivery_message_hourly", "latest_type", "messages", true, hourly);
+        addContexts(receipts);
         List<List<Object>> newRows = inserts.stream().map(DeliveryStore::messageValues).toList();
         if (postgres) {
             copy("COPY delivery_message (" + MESSAGE_COLUMNS + ") FROM STDIN", newRows);
@@ -380,7 +383,7 @@ public class DeliveryStore {
         if (!updates.isEmpty()) {
             jdbc.batchUpdate("""
                     UPDATE delivery_message SET first_event_at = ?, last_event_at = ?, latest_type = ?, latest_status = ?, latest_description = ?,
-                        is_final = ?, final_at = ?, origination = ?, country = ?, message_type = ?, parts = ?, price = ?, carrier_fee = ?,
+                        is_final = ?, final_at = ?, origination = ?, configuration_set = ?, country = ?, message_type = ?, parts = ?, price = ?, carrier_fee = ?,
                         requested_at = ?, event_keys = ?
                     WHERE message_id = ?""", updates, 1000, (ps, row) -> {
                 DeliveryMessage m = row.message();
@@ -393,6 +396,7 @@ public class DeliveryStore {
                 ps.setBoolean(p++, m.isFinal());
                 bind(ps, p++, m.finalAt() == null ? null : m.finalAt().toEpochMilli());
                 ps.setString(p++, m.origination());
+                ps.setString(p++, m.configurationSet());
                 ps.setString(p++, m.country());
                 ps.setString(p++, m.messageType());
                 bind(ps, p++, m.parts());
@@ -403,6 +407,70 @@ public class DeliveryStore {
                 ps.setString(p, m.messageId());
             });
         }
+    }
+
+    /**
+     * Records each message's context pairs (AWS copies the send's {@code context} into every receipt)
+     * in the context index, once per message, for searches by a context key and value.
+     */
+    private void addContexts(List<Keyed> receipts) {
+        Set<List<String>> pairs = new java.util.LinkedHashSet<>();
+        for (Keyed k : receipts) {
+            for (Map.Entry<String, String> pair : contextPairs(k.event().context()).entrySet()) {
+                pairs.add(List.of(pair.getKey(), pair.getValue(), k.event().messageId()));
+            }
+        }
+        List<List<String>> rows = new ArrayList<>(pairs);
+        String tuple = "(CAST(? AS VARCHAR(100)), CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(64)))";
+        for (int i = 0; i < rows.size(); i += ROWS_PER_STATEMENT) {
+            List<List<String>> chunk = rows.subList(i, Math.min(rows.size(), i + ROWS_PER_STATEMENT));
+            String sql = """
+                    MERGE INTO delivery_context c
+                    USING (VALUES %s) AS s (context_key, context_value, message_id)
+                    ON c.context_key = s.context_key AND c.context_value = s.context_value AND c.message_id = s.message_id
+                    WHEN NOT MATCHED THEN INSERT (context_key, context_value, message_id) VALUES (s.context_key, s.context_value, s.message_id)"""
+                    .formatted(String.join(", ", Collections.nCopies(chunk.size(), tuple)));
+            jdbc.update(con -> {
+                PreparedStatement ps = con.prepareStatement(sql);
+                int p = 1;
+                for (List<String> row : chunk) {
+                    for (String value : row) {
+                        ps.setString(p++, value);
+                    }
+                }
+                return ps;
+            });
+        }
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /**
+     * The key-value pairs of a receipt's context JSON as the context index holds them: keys of at most
+     * 100 characters (AWS's limit), values cut at {@value com.example.smsconsole.deliverylog.SearchDimension.ContextMatch#MAX_VALUE} characters.
+     */
+    static Map<String, String> contextPairs(@Nullable String context) {
+        if (context == null || context.isBlank()) {
+            return Map.of();
+        }
+        Map<String, String> pairs = new LinkedHashMap<>();
+        try {
+            tools.jackson.databind.JsonNode json = JSON.readTree(context);
+            if (json != null && json.isObject()) {
+                for (Map.Entry<String, tools.jackson.databind.JsonNode> field : json.properties()) {
+                    String key = field.getKey().strip();
+                    tools.jackson.databind.JsonNode value = field.getValue();
+                    if (key.isEmpty() || key.length() > 100 || value == null || value.isContainer() || value.isNull()) {
+                        continue;
+                    }
+                    String text = value.asString().strip();
+                    pairs.put(key, text.length() > com.example.smsconsole.deliverylog.SearchDimension.ContextMatch.MAX_VALUE ? text.substring(0, com.example.smsconsole.deliverylog.SearchDimension.ContextMatch.MAX_VALUE) : text);
+                }
+            }
+        } catch (tools.jackson.core.JacksonException e) {
+            return Map.of();
+        }
+        return pairs;
     }
 
     /** Keeps the key list within its column; a message with more receipts keeps its first ones and a marker. */
@@ -418,13 +486,13 @@ public class DeliveryStore {
         DeliveryMessage m = row.message();
         return java.util.Arrays.asList(m.messageId(), m.firstEventAt().toEpochMilli(), m.lastEventAt().toEpochMilli(), m.latestType(),
                 m.latestStatus(), m.latestDescription(), m.isFinal(), m.finalAt() == null ? null : m.finalAt().toEpochMilli(), m.destination(),
-                prefix(m.destination()), m.origination(), m.country(), m.messageType(), m.parts(), m.price(), m.carrierFee(),
+                prefix(m.destination()), m.origination(), m.configurationSet(), m.country(), m.messageType(), m.parts(), m.price(), m.carrierFee(),
                 m.requestedAt() == null ? null : m.requestedAt().toEpochMilli(), row.keys());
     }
 
     private static DeliveryMessage toMessage(DeliveryEvent e) {
         return new DeliveryMessage(e.messageId(), e.eventAt(), e.eventAt(), e.eventType(), e.messageStatus(), e.statusDescription(), e.isFinal(),
-                e.isFinal() ? e.eventAt() : null, e.destination(), e.origination(), e.country(), e.messageType(), e.parts(), e.price(),
+                e.isFinal() ? e.eventAt() : null, e.destination(), e.origination(), e.configurationSet(), e.country(), e.messageType(), e.parts(), e.price(),
                 e.carrierFee(), e.requestedAt());
     }
 
@@ -436,7 +504,8 @@ public class DeliveryStore {
                 : a.finalAt().isBefore(b.finalAt()) ? a.finalAt() : b.finalAt();
         return new DeliveryMessage(a.messageId(), a.firstEventAt().isBefore(b.firstEventAt()) ? a.firstEventAt() : b.firstEventAt(),
                 bLater ? b.lastEventAt() : a.lastEventAt(), latest.latestType(), latest.latestStatus(), latest.latestDescription(),
-                a.isFinal() || b.isFinal(), finalAt, a.destination(), first(a.origination(), b.origination()), first(a.country(), b.country()),
+                a.isFinal() || b.isFinal(), finalAt, a.destination(), first(a.origination(), b.origination()),
+                first(a.configurationSet(), b.configurationSet()), first(a.country(), b.country()),
                 first(a.messageType(), b.messageType()), first(a.parts(), b.parts()), first(a.price(), b.price()), first(a.carrierFee(), b.carrierFee()),
                 first(a.requestedAt(), b.requestedAt()));
     }
@@ -533,6 +602,178 @@ public class DeliveryStore {
                 + " ORDER BY finished_at DESC LIMIT 1", RUN_MAPPER, logGroup).stream().findFirst();
     }
 
+    // ------------------------------------------------------------------ retention and size
+
+    /** What one retention pass removed. */
+    public record Purged(int messages, int receipts, int partitionsDropped, int transactions) {
+    }
+
+    /**
+     * Removes messages whose first receipt is before {@code cutoffMillis}, receipts before it (on
+     * PostgreSQL first by dropping whole weekly partitions, see {@link #PARTITION_MILLIS}), their
+     * context pairs, hourly counts of the hours before it, malformed events and ingestion runs. Each
+     * batch of at most {@code batch} rows is its own short transaction, so ingestion and searches
+     * are never blocked for long; see docs/decisions/008-20261202-delivery-store-scale.md.
+     */
+    public Purged purgeBefore(long cutoffMillis, int batch) {
+        long cutoff = Math.floorDiv(cutoffMillis, HOUR) * HOUR;
+        long cutoffKey = EventKeys.lowest(cutoff);
+        int messages = 0;
+        int receipts = 0;
+        int transactions = 0;
+        while (true) {
+            Integer removed = tx.execute(status -> purgeMessages(cutoff, batch));
+            transactions++;
+            messages += removed;
+            if (removed < batch) {
+                break;
+            }
+        }
+        int dropped = postgres ? dropPartitionsBefore(cutoffKey) : 0;
+        while (true) {
+            Integer removed = tx.execute(status -> {
+                List<Long> keys = jdbc.queryForList("SELECT event_key FROM delivery_event WHERE event_key < ? ORDER BY event_key LIMIT ?", Long.class,
+                        cutoffKey, batch);
+                for (int i = 0; i < keys.size(); i += IN_CHUNK) {
+                    var chunk = Map.of("keys", keys.subList(i, Math.min(keys.size(), i + IN_CHUNK)));
+                    named.update("DELETE FROM delivery_event_raw WHERE event_key IN (:keys)", chunk);
+                    named.update("DELETE FROM delivery_event WHERE event_key IN (:keys)", chunk);
+                }
+                return keys.size();
+            });
+            transactions++;
+            receipts += removed;
+            if (removed < batch) {
+                break;
+            }
+        }
+        tx.executeWithoutResult(status -> {
+            jdbc.update("DELETE FROM delivery_event_hourly WHERE hour_at < ?", cutoff);
+            jdbc.update("DELETE FROM delivery_message_hourly WHERE hour_at < ?", cutoff);
+            jdbc.update("DELETE FROM delivery_event_malformed WHERE log_timestamp < ?", cutoff);
+            jdbc.update("DELETE FROM ingest_run WHERE finished_at < ?", cutoff);
+        });
+        return new Purged(messages, receipts, dropped, transactions + 1);
+    }
+
+    /** One batch of messages first seen before the cutoff, with the context pairs their first receipt names. */
+    private int purgeMessages(long cutoff, int batch) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT message_id, event_keys FROM delivery_message WHERE first_event_at < ?"
+                + " ORDER BY first_event_at LIMIT ?", cutoff, batch);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<String> ids = rows.stream().map(r -> (String) r.get("message_id")).toList();
+        List<Long> firstKeys = new ArrayList<>();
+        for (Map<String, Object> r : rows) {
+            String keys = (String) r.get("event_keys");
+            java.util.Arrays.stream(keys.split(",")).filter(k -> !k.isBlank() && !k.equals("*")).mapToLong(Long::parseLong).min()
+                    .ifPresent(firstKeys::add);
+        }
+        List<Object[]> pairs = new ArrayList<>();
+        for (int i = 0; i < firstKeys.size(); i += IN_CHUNK) {
+            named.query("SELECT message_id, context FROM delivery_event WHERE event_key IN (:keys) AND context IS NOT NULL",
+                    Map.of("keys", firstKeys.subList(i, Math.min(firstKeys.size(), i + IN_CHUNK))), (ResultSet rs) -> {
+                        String id = rs.getString(1);
+                        contextPairs(rs.getString(2)).forEach((k, v) -> pairs.add(new Object[] {k, v, id}));
+                    });
+        }
+        jdbc.batchUpdate("DELETE FROM delivery_context WHERE context_key = ? AND context_value = ? AND message_id = ?", pairs);
+        for (int i = 0; i < ids.size(); i += IN_CHUNK) {
+            named.update("DELETE FROM delivery_message WHERE message_id IN (:ids)", Map.of("ids", ids.subList(i, Math.min(ids.size(), i + IN_CHUNK))));
+        }
+        return ids.size();
+    }
+
+    /** The oldest receipt stored, if any. */
+    public Optional<Instant> oldestEventAt() {
+        Long min = jdbc.queryForObject("SELECT MIN(event_key) FROM delivery_event", Long.class);
+        return Optional.ofNullable(min).map(key -> Instant.ofEpochMilli(key >>> EventKeys.HASH_BITS));
+    }
+
+    /**
+     * Bytes the delivery store takes, indexes included: on PostgreSQL the relations' sizes (every
+     * partition), on H2 the database file (which holds the console's other tables too). Null when unknown.
+     */
+    public @Nullable Long storeBytes() {
+        if (postgres) {
+            return jdbc.queryForObject("""
+                    SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'm') AND (c.relname LIKE 'delivery%' OR c.relname LIKE 'ingest%')""",
+                    Long.class);
+        }
+        try {
+            String url = jdbc.execute((Connection c) -> c.getMetaData().getURL());
+            if (url == null || !url.startsWith("jdbc:h2:file:") && !(url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:"))) {
+                return null;
+            }
+            String path = url.substring(url.startsWith("jdbc:h2:file:") ? "jdbc:h2:file:".length() : "jdbc:h2:".length());
+            int semicolon = path.indexOf(';');
+            path = (semicolon < 0 ? path : path.substring(0, semicolon)) + ".mv.db";
+            var file = java.nio.file.Path.of(path);
+            return java.nio.file.Files.exists(file) ? java.nio.file.Files.size(file) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    // ------------------------------------------------------------------ partitions (PostgreSQL)
+
+    /** PostgreSQL keeps receipts in one partition per week of event time (key ranges of this many milliseconds). */
+    static final long PARTITION_MILLIS = 7 * 24 * HOUR;
+
+    private final Set<Long> partitions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean partitionsRead;
+
+    private static long partitionOf(long key) {
+        return Math.floorDiv(key >>> EventKeys.HASH_BITS, PARTITION_MILLIS);
+    }
+
+    /** Creates the weekly partitions these keys fall in, each in its own short transaction before the receipts' one. */
+    private void ensurePartitions(List<Receipt> receipts) {
+        if (!postgres || receipts.isEmpty()) {
+            return;
+        }
+        if (!partitionsRead) {
+            readPartitions();
+        }
+        Set<Long> weeks = new java.util.TreeSet<>();
+        for (Receipt r : receipts) {
+            weeks.add(partitionOf(key(r)));
+        }
+        weeks.removeAll(partitions);
+        for (long week : weeks) {
+            long from = EventKeys.lowest(week * PARTITION_MILLIS);
+            long to = EventKeys.lowest((week + 1) * PARTITION_MILLIS);
+            for (String table : List.of("delivery_event", "delivery_event_raw")) {
+                jdbc.execute("CREATE TABLE IF NOT EXISTS " + table + "_w" + week + " PARTITION OF " + table + " FOR VALUES FROM (" + from + ") TO (" + to + ")");
+            }
+            partitions.add(week);
+        }
+    }
+
+    private void readPartitions() {
+        partitions.addAll(jdbc.queryForList("""
+                SELECT CAST(substring(c.relname FROM 'delivery_event_w([0-9]+)') AS BIGINT) FROM pg_inherits i
+                JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'delivery_event'""", Long.class));
+        partitionsRead = true;
+    }
+
+    /** Drops the weekly partitions that hold only receipts before the cutoff key. */
+    private int dropPartitionsBefore(long cutoffKey) {
+        readPartitions();
+        int dropped = 0;
+        for (long week : new java.util.TreeSet<>(partitions)) {
+            if (EventKeys.lowest((week + 1) * PARTITION_MILLIS) <= cutoffKey) {
+                jdbc.execute("DROP TABLE IF EXISTS delivery_event_raw_w" + week);
+                jdbc.execute("DROP TABLE IF EXISTS delivery_event_w" + week);
+                partitions.remove(week);
+                dropped++;
+            }
+        }
+        return dropped;
+    }
+
     // ------------------------------------------------------------------ lease
 
     /**
@@ -598,7 +839,7 @@ public class DeliveryStore {
     static final RowMapper<DeliveryMessage> MESSAGE_MAPPER = (rs, i) -> new DeliveryMessage(
             rs.getString("message_id"), Instant.ofEpochMilli(rs.getLong("first_event_at")), Instant.ofEpochMilli(rs.getLong("last_event_at")),
             rs.getString("latest_type"), rs.getString("latest_status"), rs.getString("latest_description"), rs.getBoolean("is_final"),
-            instant(rs, "final_at"), rs.getString("destination"), rs.getString("origination"), rs.getString("country"),
+            instant(rs, "final_at"), rs.getString("destination"), rs.getString("origination"), rs.getString("configuration_set"), rs.getString("country"),
             rs.getString("message_type"), integer(rs, "parts"), rs.getBigDecimal("price"), rs.getBigDecimal("carrier_fee"),
             instant(rs, "requested_at"));
 }

@@ -6,11 +6,13 @@ import com.example.smsconsole.common.ui.Times;
 import com.example.smsconsole.common.ui.UiAccess;
 import com.example.smsconsole.common.ui.ViewHeader;
 import com.example.smsconsole.deliverylog.DeliveryEvent;
-import com.example.smsconsole.deliverylog.DeliveryEventFilter;
+import com.example.smsconsole.deliverylog.DeliverySearch;
 import com.example.smsconsole.deliverylog.DeliveryEventTypes;
 import com.example.smsconsole.deliverylog.DeliveryLogService;
 import com.example.smsconsole.deliverylog.DeliveryMessage;
 import com.example.smsconsole.deliverylog.MessageBodies;
+import com.example.smsconsole.deliverylog.DeliverySort;
+import com.example.smsconsole.deliverylog.SearchDimension;
 import com.example.smsconsole.security.AppRoles;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -61,8 +63,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 
@@ -87,6 +89,9 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
     final TextField destination = new TextField("Number");
     final TextField messageId = new TextField("Message id");
     final ComboBox<String> country = new ComboBox<>("Country");
+    final TextField origination = new TextField("Sent from");
+    final TextField configurationSet = new TextField("Configuration set");
+    final TextField context = new TextField("Context");
     final Checkbox finalOnly = new Checkbox("Final only");
     final Checkbox live = new Checkbox("Live");
     final Tab receiptsTab = new Tab("Receipts");
@@ -110,7 +115,7 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
     private @Nullable Runnable unsubscribe;
     private com.vaadin.flow.shared.@Nullable Registration resize;
     private Map<String, Long> typeCounts = Map.of();
-    private volatile DeliveryEventFilter filter = DeliveryEventFilter.empty();
+    private volatile DeliverySearch filter = DeliverySearch.empty();
     private long eventCount;
     private long messageCount;
     private boolean updating;
@@ -151,6 +156,17 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         country.setItemLabelGenerator(code -> code + " · " + PhoneNumber.countryName(code));
         country.setClearButtonVisible(true);
         country.setWidth("12em");
+        origination.setPlaceholder("Number or sender ID");
+        origination.setTooltipText("The origination identity the receipt names: the number it was sent from (also through a pool) or the sender ID");
+        configurationSet.setPlaceholder("Name");
+        context.setPlaceholder("orderId=A-1001");
+        context.setTooltipText("A key and value of the send's context, which AWS copies into every receipt");
+        for (TextField field : List.of(origination, configurationSet, context)) {
+            field.setClearButtonVisible(true);
+            field.setValueChangeMode(ValueChangeMode.LAZY);
+            field.setWidth("11em");
+            field.addValueChangeListener(e -> changed());
+        }
         live.getElement().setAttribute("title", "Show new receipts as they are ingested");
 
         types.addValueChangeListener(e -> changed());
@@ -196,7 +212,8 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
             }
         });
 
-        var filters = new HorizontalLayout(types, range, from, to, destination, messageId, country, finalOnly, live);
+        var filters = new HorizontalLayout(types, range, from, to, destination, messageId, country, origination, configurationSet, context,
+                finalOnly, live);
         filters.addClassName("filter-bar");
         filters.setWrap(true);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -253,9 +270,11 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
                 cell.add(mark);
             }
             return cell;
-        })).setHeader("Event").setKey("event").setAutoWidth(true).setFlexGrow(0);
-        events.addColumn(DeliveryEvent::destination).setHeader("Number").setAutoWidth(true).setFlexGrow(0);
-        events.addColumn(DeliveryEvent::country).setHeader("Country").setAutoWidth(true).setFlexGrow(0);
+        })).setHeader("Event").setKey("event").setSortable(true).setSortProperty("type").setAutoWidth(true).setFlexGrow(0);
+        events.addColumn(DeliveryEvent::destination).setHeader("Number").setKey("number").setSortable(true).setSortProperty("number")
+                .setAutoWidth(true).setFlexGrow(0);
+        events.addColumn(DeliveryEvent::country).setHeader("Country").setKey("country").setSortable(true).setSortProperty("country")
+                .setAutoWidth(true).setFlexGrow(0);
         events.addColumn(DeliveryEvent::statusDescription).setHeader("Status").setKey("status").setWidth("8em").setFlexGrow(1)
                 .setTooltipGenerator(e -> (e.statusDescription() == null ? "" : e.statusDescription() + "\n") + EventTypeHelp.summary(e.eventType()));
         events.addColumn(e -> e.parts() == null ? "" : e.parts().toString()).setHeader("Parts").setKey("parts").setAutoWidth(true).setFlexGrow(0);
@@ -426,11 +445,15 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
             }
             from.setVisible("custom".equals(range.getValue()));
             to.setVisible("custom".equals(range.getValue()));
-            destination.setValue(first(params, "dest", ""));
-            messageId.setValue(first(params, "msg", ""));
-            String countryValue = first(params, "country", "").toUpperCase(Locale.ROOT);
-            country.setValue(countryValue.isEmpty() ? null : countryValue);
-            finalOnly.setValue("true".equals(first(params, "final", "")));
+            DeliverySearch search = DeliverySearch.fromParameters(params);
+            destination.setValue(Objects.requireNonNullElse(search.destination(), ""));
+            messageId.setValue(Objects.requireNonNullElse(search.messageId(), ""));
+            country.setValue(search.country());
+            finalOnly.setValue(search.finalOnly());
+            origination.setValue(Objects.requireNonNullElse(search.origination(), ""));
+            configurationSet.setValue(Objects.requireNonNullElse(search.configurationSet(), ""));
+            // an unreadable context parameter stays in the field, where its message says what is wrong
+            context.setValue(search.context() != null ? search.context().toString() : first(params, DeliverySearch.CONTEXT.param(), ""));
             live.setValue("true".equals(first(params, "live", "")));
             pendingOnly.setValue("true".equals(first(params, "pending", "")));
             tabs.setSelectedTab(switch (first(params, "tab", "receipts")) {
@@ -467,7 +490,7 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     /** Reads the filter fields; null (and messages at the fields) when one of them is not valid. */
-    @Nullable DeliveryEventFilter readFilter() {
+    @Nullable DeliverySearch readFilter() {
         boolean valid = true;
         String number = destination.getValue().replaceAll("[\\s().\\-]", "");
         if (!number.isEmpty() && !number.matches("\\+[1-9][0-9]{0,14}")) {
@@ -484,6 +507,15 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
             valid = false;
         } else {
             messageId.setInvalid(false);
+        }
+        String contextText = context.getValue().strip();
+        SearchDimension.ContextMatch contextMatch = contextText.isEmpty() ? null : SearchDimension.ContextMatch.parse(contextText);
+        if (!contextText.isEmpty() && contextMatch == null) {
+            context.setInvalid(true);
+            context.setErrorMessage("Write the key, =, and the value, for example orderId=A-1001.");
+            valid = false;
+        } else {
+            context.setInvalid(false);
         }
         Instant now = clock.instant();
         Instant start;
@@ -520,12 +552,13 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         if (!valid) {
             return null;
         }
-        return new DeliveryEventFilter(types.getValue(), start, end, number.isEmpty() ? null : number, id.isEmpty() ? null : id,
-                country.getValue(), finalOnly.getValue());
+        return DeliverySearch.empty().withRange(start, end).withEventTypes(types.getValue()).withDestination(number).withMessageId(id)
+                .withCountry(country.getValue()).withFinalOnly(finalOnly.getValue()).withOrigination(origination.getValue())
+                .withConfigurationSet(configurationSet.getValue()).withContext(contextMatch);
     }
 
     void refresh() {
-        DeliveryEventFilter next = readFilter();
+        DeliverySearch next = readFilter();
         if (next == null) {
             // nothing is searched until the highlighted field is corrected
             total.setText("Correct the highlighted field to search.");
@@ -556,14 +589,14 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         pendingOnly.setVisible(tab == messagesTab);
         export.setVisible(tab == receiptsTab);
         exportNote.setVisible(tab == receiptsTab);
-        DeliveryEventFilter current = filter;
+        DeliverySearch current = filter;
         if (tab == receiptsTab) {
             eventCount = Math.min(Integer.MAX_VALUE, typeCounts.entrySet().stream()
                     .filter(e -> current.eventTypes().isEmpty() || current.eventTypes().contains(e.getKey()))
                     .mapToLong(Map.Entry::getValue).sum());
             total.setText(String.format(Locale.ROOT, "%,d receipt%s", eventCount, eventCount == 1 ? "" : "s"));
             events.setItems(new CallbackDataProvider<>(
-                    query -> service.findEvents(current, query.getOffset(), query.getLimit(), newestFirst(query.getSortOrders())).stream(),
+                    query -> service.findEvents(current, query.getOffset(), query.getLimit(), sort(query.getSortOrders())).stream(),
                     query -> (int) eventCount));
         } else if (tab == messagesTab) {
             boolean pending = pendingOnly.getValue();
@@ -581,36 +614,35 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         }
     }
 
-    private static boolean newestFirst(List<com.vaadin.flow.data.provider.QuerySortOrder> orders) {
-        return orders.isEmpty() || orders.getFirst().getDirection() != SortDirection.ASCENDING;
+    /** The grid's sort as the server's: time, number, type or country (the first sorted column), newest first by default. */
+    static DeliverySort sort(List<com.vaadin.flow.data.provider.QuerySortOrder> orders) {
+        if (orders.isEmpty()) {
+            return DeliverySort.NEWEST_FIRST;
+        }
+        var first = orders.getFirst();
+        boolean ascending = first.getDirection() == SortDirection.ASCENDING;
+        return switch (first.getSorted()) {
+            case "number" -> new DeliverySort(DeliverySort.Column.NUMBER, ascending);
+            case "type" -> new DeliverySort(DeliverySort.Column.TYPE, ascending);
+            case "country" -> new DeliverySort(DeliverySort.Column.COUNTRY, ascending);
+            default -> DeliverySort.byTime(!ascending);
+        };
     }
 
     private void writeAddress() {
         Map<String, List<String>> params = new LinkedHashMap<>();
-        if (!types.getValue().isEmpty()) {
-            params.put("types", List.of(String.join(",", new TreeSet<>(types.getValue()))));
-        }
-        params.put("range", List.of(range.getValue() == null ? "24h" : range.getValue()));
-        if ("custom".equals(range.getValue())) {
-            if (filter.from() != null) {
-                params.put("from", List.of(filter.from().toString()));
+        String rangeValue = range.getValue() == null ? "24h" : range.getValue();
+        DeliveryLogNavigation.parameters(filter, rangeValue).forEach((name, value) -> {
+            params.put(name, value);
+            if (name.equals("range") && "custom".equals(rangeValue)) {
+                if (filter.from() != null) {
+                    params.put("from", List.of(filter.from().toString()));
+                }
+                if (filter.to() != null) {
+                    params.put("to", List.of(filter.to().toString()));
+                }
             }
-            if (filter.to() != null) {
-                params.put("to", List.of(filter.to().toString()));
-            }
-        }
-        if (filter.destination() != null) {
-            params.put("dest", List.of(filter.destination()));
-        }
-        if (filter.messageId() != null) {
-            params.put("msg", List.of(filter.messageId()));
-        }
-        if (filter.country() != null) {
-            params.put("country", List.of(filter.country()));
-        }
-        if (filter.finalOnly()) {
-            params.put("final", List.of("true"));
-        }
+        });
         if (live.getValue()) {
             params.put("live", List.of("true"));
         }
@@ -677,7 +709,7 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
     /** In live mode the search runs again (its time range moves with the clock); the status panel refreshes. */
     void tick() {
         if (live.getValue()) {
-            DeliveryEventFilter next = readFilter();
+            DeliverySearch next = readFilter();
             if (next != null) {
                 filter = next;
                 typeCounts = service.countsByType(next);
@@ -690,7 +722,7 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         }
     }
 
-    DeliveryEventFilter currentFilter() {
+    DeliverySearch currentFilter() {
         return filter;
     }
 }

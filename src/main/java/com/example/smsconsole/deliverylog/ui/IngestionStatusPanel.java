@@ -33,6 +33,8 @@ class IngestionStatusPanel extends Div {
     final Span lag = new Span();
     final Span rate = new Span();
     final Div errors = new Div();
+    final Span oldest = new Span();
+    final Span size = new Span();
     final Button sync = new Button("Sync now", VaadinIcon.REFRESH.create());
     final Button showMalformed = new Button("Show them");
     final InlineMessage syncMessage = new InlineMessage();
@@ -69,7 +71,8 @@ class IngestionStatusPanel extends Div {
         var title = new Span("Ingestion");
         title.addClassName("panel-title");
         syncMessage.addClassName("sync-message");
-        add(title, line("Newest receipt", newest), line("Lag", lag), line("Stored", rate), line("Problems", errors), sync, syncMessage);
+        add(title, line("Newest receipt", newest), line("Lag", lag), line("Stored", rate), line("Problems", errors), line("Oldest receipt", oldest),
+                line("Store size", size), sync, syncMessage);
         refresh();
     }
 
@@ -95,6 +98,8 @@ class IngestionStatusPanel extends Div {
             lag.setText("at most " + Times.duration(Duration.between(status.lastSuccessAt(), now)) + " (last sync " + ago(status.lastSuccessAt(), now) + ")");
         }
         rate.setText(String.format(Locale.ROOT, "%,d receipts · %.1f/min", status.eventsTotal(), status.eventsPerMinute()));
+        oldest.setText((status.oldestReceipt() == null ? "none" : Times.format(status.oldestReceipt())) + " · kept " + status.retentionDays() + " days");
+        size.setText(status.storeBytes() == null ? "not known" : String.format(Locale.ROOT, "%,.1f MB", status.storeBytes() / 1e6));
         errors.removeAll();
         malformedTotal = status.malformedTotal();
         boolean any = false;

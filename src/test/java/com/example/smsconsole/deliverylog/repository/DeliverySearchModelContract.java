@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.smsconsole.common.PhoneNumber;
 import com.example.smsconsole.deliverylog.DeliveryEvent;
-import com.example.smsconsole.deliverylog.DeliveryEventFilter;
 import com.example.smsconsole.deliverylog.DeliveryMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -20,15 +19,28 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
+import com.example.smsconsole.deliverylog.DeliveryLogService;
+import com.example.smsconsole.deliverylog.DeliverySearch;
+import com.example.smsconsole.deliverylog.DeliverySort;
+import com.example.smsconsole.deliverylog.SearchDimension;
+import com.example.smsconsole.deliverylog.SearchDimension.ContextMatch;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
- * Every way the store answers a search (by time, type, country, number prefix or message keys,
- * merged over several types or prefixes, paged from either end, counted from the hourly counts and
- * the edges, exported page by page) against a plain reading of a few thousand random receipts.
+ * Every way the store answers a search (by time, type, country, number prefix, message keys,
+ * origination identity, configuration set or context pair, merged over several types or prefixes,
+ * paged from either end, counted from the hourly counts and the edges, exported page by page)
+ * against a plain reading of a few thousand random receipts. Every declared dimension must have a
+ * plain reading here ({@link #ORACLE}) and is searched on its own and combined with the others, with
+ * values taken from the sample, so a new declaration is covered without listing its searches.
  */
 abstract class DeliverySearchModelContract {
 
@@ -71,19 +83,19 @@ abstract class DeliverySearchModelContract {
                     break;
                 }
             }
-            String id = "msg-" + m;
-            receipts.add(receipt(id, dest, "TEXT_QUEUED", false, sent));
+            Send id = send(m, dest, random);
+            receipts.add(receipt(id, "TEXT_QUEUED", false, sent));
             double outcome = random.nextDouble();
             if (outcome < 0.02) {
                 continue; // never final
             }
             if (outcome < 0.025) {
-                receipts.add(receipt(id, dest, "TEXT_SPAM", true, sent + 900));
+                receipts.add(receipt(id, "TEXT_SPAM", true, sent + 900));
                 continue;
             }
-            receipts.add(receipt(id, dest, "TEXT_SUCCESSFUL", false, sent + 700));
+            receipts.add(receipt(id, "TEXT_SUCCESSFUL", false, sent + 700));
             String last = outcome < 0.06 ? "TEXT_BLOCKED" : outcome < 0.08 ? "TEXT_UNREACHABLE" : "TEXT_DELIVERED";
-            receipts.add(receipt(id, dest, last, true, sent + 2000 + random.nextInt(5000)));
+            receipts.add(receipt(id, last, true, sent + 2000 + random.nextInt(5000)));
         }
         java.util.Collections.shuffle(receipts, random);
         for (int i = 0; i < receipts.size(); i += 700) {
@@ -99,18 +111,33 @@ abstract class DeliverySearchModelContract {
         events.sort(Comparator.comparing((DeliveryEvent e) -> keys.get(e)).reversed());
     }
 
-    static DeliveryStore.Receipt receipt(String message, Dest dest, String type, boolean isFinal, long at) {
+    /** What every receipt of one message shares, as AWS copies it from the send. */
+    record Send(String message, Dest dest, String origination, @Nullable String configurationSet, @Nullable String context) {
+    }
+
+    // origination identities as receipts name them: numbers (also when sent through a pool) and a sender ID
+    static final String[] ORIGINATIONS = {"+12065550142", "+12065550142", "+12065550142", "+18445550123", "ACMEALERT"};
+    static final String[] CONFIGURATION_SETS = {"app-sms-config-set", "app-sms-config-set", "marketing", null};
+
+    static Send send(int m, Dest dest, Random random) {
+        String context = random.nextDouble() < 0.4
+                ? "{\"orderId\":\"A-" + (m % 700) + "\",\"account\":\"acct-" + (m % 3) + "\"}" : null;
+        return new Send("msg-" + m, dest, ORIGINATIONS[random.nextInt(ORIGINATIONS.length)],
+                CONFIGURATION_SETS[random.nextInt(CONFIGURATION_SETS.length)], context);
+    }
+
+    static DeliveryStore.Receipt receipt(Send send, String type, boolean isFinal, long at) {
         Instant time = Instant.ofEpochMilli(at);
-        var event = new DeliveryEvent("ev-" + message + "-" + type, time, time.plusMillis(200), type, message, dest.number(), "+12065550142",
-                dest.country(), type.substring(5), "about " + type, "TRANSACTIONAL", "GSM", 1, new BigDecimal("0.00581"), null, isFinal, null,
-                null, null, "stream");
+        var event = new DeliveryEvent("ev-" + send.message() + "-" + type, time, time.plusMillis(200), type, send.message(), send.dest().number(),
+                send.origination(), send.configurationSet(), send.dest().country(), type.substring(5), "about " + type, "TRANSACTIONAL", "GSM", 1,
+                new BigDecimal("0.00581"), null, isFinal, null, null, send.context(), "stream");
         return new DeliveryStore.Receipt(event, "{}", at);
     }
 
     @Test
     void message_totals_per_latest_type_agree_with_a_plain_reading() {
         Map<String, DeliveryMessage> latest = latestStates();
-        for (DeliveryEventFilter filter : filters().subList(0, 2)) {
+        for (DeliverySearch filter : filters().subList(0, 2)) {
             Map<String, long[]> expected = new TreeMap<>();
             latest.values().stream().filter(m -> !m.firstEventAt().isBefore(filter.from()) && m.firstEventAt().isBefore(filter.to()))
                     .forEach(m -> expected.computeIfAbsent(m.latestType(), t -> new long[2])[0]++);
@@ -126,31 +153,87 @@ abstract class DeliverySearchModelContract {
         Map<String, DeliveryMessage> latest = new LinkedHashMap<>();
         for (DeliveryEvent e : events.reversed()) {
             DeliveryMessage m = new DeliveryMessage(e.messageId(), e.eventAt(), e.eventAt(), e.eventType(), e.messageStatus(), e.statusDescription(),
-                    e.isFinal(), e.isFinal() ? e.eventAt() : null, e.destination(), e.origination(), e.country(), e.messageType(), e.parts(),
+                    e.isFinal(), e.isFinal() ? e.eventAt() : null, e.destination(), e.origination(), e.configurationSet(), e.country(), e.messageType(), e.parts(),
                     e.price(), e.carrierFee(), e.requestedAt());
             latest.merge(e.messageId(), m, DeliveryStore::combine);
         }
         return latest;
     }
 
-    /** The plain reading of a filter. */
-    Predicate<DeliveryEvent> matches(DeliveryEventFilter f) {
-        String number = f.destination() == null ? null : f.destination().replaceAll("[\\s().\\-]", "");
-        boolean full = number != null && PhoneNumber.tryParse(number).map(p -> p.e164().equals(number)).orElse(false);
-        return e -> (f.eventTypes().isEmpty() || f.eventTypes().contains(e.eventType()))
-                && (f.from() == null || !e.eventAt().isBefore(f.from()))
-                && (f.to() == null || e.eventAt().isBefore(f.to()))
-                && (number == null || (full ? e.destination().equals(number) : e.destination().startsWith(number)))
-                && (f.messageId() == null || e.messageId().equals(f.messageId()))
-                && (f.country() == null || f.country().equals(e.country()))
-                && (!f.finalOnly() || e.isFinal());
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** A plain reading of one dimension: whether a receipt and a message match a value, and a value to search for taken from a receipt. */
+    record Reading(BiPredicate<DeliveryEvent, Object> receipt, BiPredicate<DeliveryMessage, Object> message,
+            Function<DeliveryEvent, @Nullable Object> sample) {
     }
 
-    List<DeliveryEventFilter> filters() {
-        var all = DeliveryEventFilter.empty().withRange(START, START.plus(Duration.ofDays(4)));
-        var odd = DeliveryEventFilter.empty().withRange(START.plus(Duration.ofMinutes(617)), START.plus(Duration.ofHours(40)).plusSeconds(1234));
+    /** The context pairs of a receipt, read from its JSON as AWS writes it (a map of strings). */
+    static Map<String, String> contextOf(@Nullable String json) {
+        Map<String, String> pairs = new TreeMap<>();
+        if (json != null) {
+            JsonNode node = JSON.readTree(json);
+            node.properties().forEach(p -> pairs.put(p.getKey(), p.getValue().asString()));
+        }
+        return pairs;
+    }
+
+    static boolean numberMatches(String destination, String search) {
+        String number = search.replaceAll("[\\s().\\-]", "");
+        boolean full = PhoneNumber.tryParse(number).map(p -> p.e164().equals(number)).orElse(false);
+        return full ? destination.equals(number) : destination.startsWith(number);
+    }
+
+    /** Every declared dimension's plain reading; a dimension missing here fails {@link #every_declared_dimension_is_read_plainly_and_searched()}. */
+    Map<SearchDimension<?>, Reading> oracle() {
+        Map<String, String> messageContexts = new HashMap<>();
+        events.forEach(e -> {
+            if (e.context() != null) {
+                messageContexts.put(e.messageId(), e.context());
+            }
+        });
+        Map<SearchDimension<?>, Reading> o = new LinkedHashMap<>();
+        o.put(DeliverySearch.EVENT_TYPES, new Reading((e, v) -> ((Set<?>) v).contains(e.eventType()), (m, v) -> ((Set<?>) v).contains(m.latestType()),
+                e -> Set.of(e.eventType())));
+        o.put(DeliverySearch.DESTINATION, new Reading((e, v) -> numberMatches(e.destination(), (String) v),
+                (m, v) -> numberMatches(m.destination(), (String) v), e -> e.destination().substring(0, 7)));
+        o.put(DeliverySearch.MESSAGE_ID, new Reading((e, v) -> e.messageId().equals(v), (m, v) -> m.messageId().equals(v), DeliveryEvent::messageId));
+        o.put(DeliverySearch.COUNTRY, new Reading((e, v) -> v.equals(e.country()), (m, v) -> v.equals(m.country()), DeliveryEvent::country));
+        o.put(DeliverySearch.FINAL_ONLY, new Reading((e, v) -> e.isFinal(), (m, v) -> m.isFinal(), e -> true));
+        o.put(DeliverySearch.ORIGINATION, new Reading((e, v) -> v.equals(e.origination()), (m, v) -> v.equals(m.origination()),
+                DeliveryEvent::origination));
+        o.put(DeliverySearch.CONFIGURATION_SET, new Reading((e, v) -> v.equals(e.configurationSet()), (m, v) -> v.equals(m.configurationSet()),
+                DeliveryEvent::configurationSet));
+        o.put(DeliverySearch.CONTEXT, new Reading(
+                (e, v) -> ((ContextMatch) v).value().equals(contextOf(e.context()).get(((ContextMatch) v).key())),
+                (m, v) -> ((ContextMatch) v).value().equals(contextOf(messageContexts.get(m.messageId())).get(((ContextMatch) v).key())),
+                e -> contextOf(e.context()).entrySet().stream().findFirst().map(p -> new ContextMatch(p.getKey(), p.getValue())).orElse(null)));
+        return o;
+    }
+
+    /** The plain reading of a search of receipts. */
+    Predicate<DeliveryEvent> matches(DeliverySearch f) {
+        Map<SearchDimension<?>, Reading> oracle = oracle();
+        return e -> (f.from() == null || !e.eventAt().isBefore(f.from())) && (f.to() == null || e.eventAt().isBefore(f.to()))
+                && f.active().stream().allMatch(d -> oracle.get(d).receipt().test(e, f.value(d)));
+    }
+
+    /** The plain reading of a search of messages (by when their first receipt was). */
+    Predicate<DeliveryMessage> matchesMessage(DeliverySearch f) {
+        Map<SearchDimension<?>, Reading> oracle = oracle();
+        return m -> (f.from() == null || !m.firstEventAt().isBefore(f.from())) && (f.to() == null || m.firstEventAt().isBefore(f.to()))
+                && f.active().stream().allMatch(d -> oracle.get(d).message().test(m, f.value(d)));
+    }
+
+    @SuppressWarnings("unchecked")
+    static DeliverySearch with(DeliverySearch search, SearchDimension<?> dimension, Object value) {
+        return search.with((SearchDimension<Object>) dimension, value);
+    }
+
+    List<DeliverySearch> filters() {
+        var all = DeliverySearch.empty().withRange(START, START.plus(Duration.ofDays(4)));
+        var odd = DeliverySearch.empty().withRange(START.plus(Duration.ofMinutes(617)), START.plus(Duration.ofHours(40)).plusSeconds(1234));
         String someMessage = events.get(events.size() / 2).messageId();
-        return List.of(all, odd, DeliveryEventFilter.empty(),
+        List<DeliverySearch> filters = new ArrayList<>(List.of(all, odd, DeliverySearch.empty(),
                 odd.withEventTypes(Set.of("TEXT_DELIVERED")),
                 all.withEventTypes(Set.of("TEXT_BLOCKED", "TEXT_SPAM", "TEXT_UNREACHABLE")),
                 odd.withEventTypes(Set.of("TEXT_SPAM")),
@@ -169,12 +252,53 @@ abstract class DeliverySearchModelContract {
                 all.withDestination("+3547781234").withCountry("IS"),
                 all.withMessageId(someMessage),
                 odd.withMessageId(someMessage).withEventTypes(Set.of("TEXT_QUEUED")),
-                all.withMessageId("no-such-message"));
+                all.withMessageId("no-such-message"),
+                all.withOrigination("no-such-sender"),
+                all.withContext(new ContextMatch("account", "acct-1")).withCountry("US"),
+                all.withContext(new ContextMatch("orderId", "no-such-order"))));
+        // every declared dimension with values from the sample: alone, within a type, final only, and with each other dimension
+        Map<SearchDimension<?>, Reading> oracle = oracle();
+        List<DeliveryEvent> samples = List.of(events.get(3), events.get(events.size() / 3), events.get(events.size() - 5));
+        for (DeliveryEvent sample : samples) {
+            for (SearchDimension<?> d : DeliverySearch.DIMENSIONS) {
+                Object value = oracle.get(d).sample().apply(sample);
+                if (value == null) {
+                    continue;
+                }
+                filters.add(with(all, d, value));
+                filters.add(with(odd, d, value).withEventTypes(Set.copyOf(List.of("TEXT_DELIVERED", sample.eventType()))));
+                for (SearchDimension<?> other : DeliverySearch.DIMENSIONS) {
+                    Object otherValue = oracle.get(other).sample().apply(sample);
+                    if (sample == samples.get(1) && DeliverySearch.DIMENSIONS.indexOf(other) > DeliverySearch.DIMENSIONS.indexOf(d)
+                            && otherValue != null) {
+                        filters.add(with(with(all, d, value), other, otherValue));
+                    }
+                }
+            }
+        }
+        return filters;
+    }
+
+    @Test
+    void every_declared_dimension_is_read_plainly_and_searched() {
+        Map<SearchDimension<?>, Reading> oracle = oracle();
+        List<DeliverySearch> filters = filters();
+        for (SearchDimension<?> d : DeliverySearch.DIMENSIONS) {
+            assertThat(oracle).as("a plain reading of " + d.name()).containsKey(d);
+            assertThat(filters.stream().filter(f -> f.has(d)).filter(f -> events.stream().anyMatch(matches(f))).count())
+                    .as("searches by " + d.name() + " that find receipts").isGreaterThanOrEqualTo(3);
+            assertThat(DeliveryLogService.CSV_COLUMNS).as("the CSV column of " + d.name()).contains(d.csvColumn());
+        }
+        for (DeliverySearch f : filters) {
+            assertThat(DeliverySearch.fromParameters(f.toParameters()).withRange(f.from(), f.to())).as("the address form of " + describe(f))
+                    .isEqualTo(f);
+            f.active().forEach(d -> assertThat(f.describe()).as("the audit description of " + d.name()).contains(d.label()));
+        }
     }
 
     @Test
     void pages_counts_and_exports_agree_with_a_plain_reading() {
-        for (DeliveryEventFilter filter : filters()) {
+        for (DeliverySearch filter : filters()) {
             List<DeliveryEvent> expected = events.stream().filter(matches(filter)).toList();
             List<DeliveryEvent> oldestFirst = expected.reversed();
             String about = describe(filter) + " (" + queries.plan(filter, 50).driver() + ")";
@@ -199,13 +323,42 @@ abstract class DeliverySearchModelContract {
     }
 
     @Test
+    void pages_sorted_by_number_type_or_country_agree_with_a_plain_reading() {
+        Map<DeliverySort.Column, Function<DeliveryEvent, @Nullable String>> values = Map.of(DeliverySort.Column.NUMBER, DeliveryEvent::destination,
+                DeliverySort.Column.TYPE, DeliveryEvent::eventType, DeliverySort.Column.COUNTRY, DeliveryEvent::country);
+        List<DeliverySearch> filters = filters();
+        for (DeliverySearch filter : filters.subList(0, 14)) {
+            List<DeliveryEvent> matching = events.stream().filter(matches(filter)).toList();
+            for (var column : values.entrySet()) {
+                for (boolean ascending : new boolean[] {true, false}) {
+                    // smallest first by the value (byte order, none as the largest), then by time (the key), all reversed when descending
+                    Comparator<DeliveryEvent> order = Comparator.comparing(column.getValue(), Comparator.nullsLast(Comparator.<String>naturalOrder()))
+                            .thenComparing(keys::get);
+                    List<DeliveryEvent> expected = matching.stream().sorted(ascending ? order : order.reversed()).toList();
+                    for (int offset : new int[] {0, 40}) {
+                        assertThat(ids(queries.findEvents(filter, offset, 25, new DeliverySort(column.getKey(), ascending))))
+                                .as(describe(filter) + " by " + column.getKey() + (ascending ? " ascending" : " descending") + " from " + offset)
+                                .isEqualTo(ids(expected.subList(Math.min(offset, expected.size()), Math.min(expected.size(), offset + 25))));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void each_search_reads_the_index_that_suits_it() {
-        var all = DeliveryEventFilter.empty().withRange(START, START.plus(Duration.ofDays(4)));
+        var all = DeliverySearch.empty().withRange(START, START.plus(Duration.ofDays(4)));
         assertThat(queries.plan(all, 50).driver()).isEqualTo(DeliveryQueries.Driver.TIME);
         assertThat(queries.plan(all.withFinalOnly(true), 50).driver()).isEqualTo(DeliveryQueries.Driver.TIME);
-        assertThat(queries.plan(all.withEventTypes(Set.of("TEXT_SPAM")), 50).driver()).as("a rare type").isEqualTo(DeliveryQueries.Driver.TYPE);
-        assertThat(queries.plan(all.withCountry("IS"), 50).driver()).as("a rare country").isEqualTo(DeliveryQueries.Driver.COUNTRY);
-        assertThat(queries.plan(all.withDestination("+1206"), 50).driver()).isEqualTo(DeliveryQueries.Driver.DESTINATION);
+        assertThat(queries.plan(all.withEventTypes(Set.of("TEXT_SPAM")), 50).driver()).as("a rare type")
+                .isEqualTo(DeliveryQueries.Driver.of(DeliverySearch.EVENT_TYPES));
+        assertThat(queries.plan(all.withCountry("IS"), 50).driver()).as("a rare country").isEqualTo(DeliveryQueries.Driver.of(DeliverySearch.COUNTRY));
+        assertThat(queries.plan(all.withDestination("+1206"), 50).driver()).isEqualTo(DeliveryQueries.Driver.of(DeliverySearch.DESTINATION));
+        assertThat(queries.plan(all.withOrigination("ACMEALERT"), 50).driver()).isEqualTo(DeliveryQueries.Driver.of(DeliverySearch.ORIGINATION));
+        assertThat(queries.plan(all.withConfigurationSet("marketing"), 50).driver())
+                .isEqualTo(DeliveryQueries.Driver.of(DeliverySearch.CONFIGURATION_SET));
+        assertThat(queries.plan(all.withContext(new ContextMatch("orderId", "A-7")), 50).driver()).as("a rare context pair: its messages' keys")
+                .isEqualTo(DeliveryQueries.Driver.KEYS);
         assertThat(queries.plan(all.withDestination("+44"), 50).values()).as("a short prefix reads each prefix it covers")
                 .containsExactly("+4477", "+4479");
         assertThat(queries.plan(all.withMessageId("msg-3"), 50).driver()).isEqualTo(DeliveryQueries.Driver.KEYS);
@@ -215,7 +368,7 @@ abstract class DeliverySearchModelContract {
     @Test
     void the_chart_agrees_with_a_plain_reading() {
         long hour = 3_600_000;
-        for (DeliveryEventFilter filter : filters()) {
+        for (DeliverySearch filter : filters()) {
             for (long bucket : new long[] {hour, 6 * hour, 600_000}) {
                 long from = START.plus(Duration.ofHours(5)).toEpochMilli();
                 long to = from + 30 * hour;
@@ -233,19 +386,11 @@ abstract class DeliverySearchModelContract {
     void messages_agree_with_a_plain_reading() {
         Map<String, DeliveryMessage> latest = latestStates();
         long pendingBefore = START.plus(Duration.ofDays(2)).toEpochMilli();
-        for (DeliveryEventFilter filter : filters()) {
+        for (DeliverySearch filter : filters()) {
             for (boolean pendingOnly : new boolean[] {false, true}) {
-                String number = filter.destination() == null ? null : filter.destination();
-                boolean full = number != null && PhoneNumber.tryParse(number).map(p -> p.e164().equals(number)).orElse(false);
+                Predicate<DeliveryMessage> matching = matchesMessage(filter);
                 List<String> expected = latest.values().stream()
-                        .filter(m -> (filter.eventTypes().isEmpty() || filter.eventTypes().contains(m.latestType()))
-                                && (filter.from() == null || !m.firstEventAt().isBefore(filter.from()))
-                                && (filter.to() == null || m.firstEventAt().isBefore(filter.to()))
-                                && (number == null || (full ? m.destination().equals(number) : m.destination().startsWith(number)))
-                                && (filter.messageId() == null || m.messageId().equals(filter.messageId()))
-                                && (filter.country() == null || filter.country().equals(m.country()))
-                                && (!filter.finalOnly() || m.isFinal())
-                                && (!pendingOnly || (!m.isFinal() && m.firstEventAt().toEpochMilli() < pendingBefore)))
+                        .filter(m -> matching.test(m) && (!pendingOnly || (!m.isFinal() && m.firstEventAt().toEpochMilli() < pendingBefore)))
                         .sorted(Comparator.comparing(DeliveryMessage::firstEventAt).thenComparing(DeliveryMessage::messageId).reversed())
                         .map(DeliveryMessage::messageId).toList();
                 String about = describe(filter) + (pendingOnly ? " pending" : "");
@@ -263,8 +408,7 @@ abstract class DeliverySearchModelContract {
         return events.stream().map(DeliveryEvent::eventId).toList();
     }
 
-    static String describe(DeliveryEventFilter f) {
-        return "[types " + f.eventTypes() + ", " + f.from() + ".." + f.to() + ", number " + f.destination() + ", message " + f.messageId()
-                + ", country " + f.country() + ", final " + f.finalOnly() + "]";
+    static String describe(DeliverySearch f) {
+        return "[" + f.describe() + "]";
     }
 }

@@ -3,7 +3,8 @@ package com.example.smsconsole.deliverylog.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.smsconsole.deliverylog.DeliveryEvent;
-import com.example.smsconsole.deliverylog.DeliveryEventFilter;
+import com.example.smsconsole.deliverylog.SearchDimension;
+import com.example.smsconsole.deliverylog.DeliverySearch;
 import com.example.smsconsole.deliverylog.DeliveryMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -68,17 +69,17 @@ abstract class DeliveryStoreContract {
 
     static DeliveryStore.Receipt receipt(String message, String destination, String country, String type, boolean isFinal, int second) {
         Instant at = T0.plusSeconds(second);
-        var event = new DeliveryEvent("id-" + message + "-" + type, at, at.plusMillis(300), type, message, destination, "+12065550142", country,
+        var event = new DeliveryEvent("id-" + message + "-" + type, at, at.plusMillis(300), type, message, destination, "+12065550142", "app-sms-config-set", country,
                 type.substring(5), "desc " + type, "TRANSACTIONAL", "GSM", 1, new BigDecimal("0.00581"), new BigDecimal("0.00302"), isFinal,
                 "Carrier", at.minusMillis(100), null, "stream");
         return new DeliveryStore.Receipt(event, "{\"raw\":\"" + message + type + "\"}", at.toEpochMilli());
     }
 
-    static DeliveryEventFilter all() {
-        return DeliveryEventFilter.empty();
+    static DeliverySearch all() {
+        return DeliverySearch.empty();
     }
 
-    List<String> page(DeliveryEventFilter filter) {
+    List<String> page(DeliverySearch filter) {
         return queries.findEvents(filter, 0, 50, true).stream().map(e -> e.messageId() + ":" + e.eventType().substring(5)).toList();
     }
 
@@ -201,6 +202,46 @@ abstract class DeliveryStoreContract {
         assertThat(rows.getFirst()).isEqualTo("id-M4-TEXT_QUEUED");
         rows.clear();
         assertThat(queries.stream(all(), 5, e -> rows.add(e.eventId()))).isEqualTo(5);
+    }
+
+    @Test
+    void retention_removes_receipts_messages_counts_and_context_before_the_cutoff_and_keeps_the_rest() {
+        Instant tenDaysBefore = T0.minus(Duration.ofDays(10));
+        Instant thirtyHoursBefore = T0.minus(Duration.ofHours(30));
+        List<DeliveryStore.Receipt> old = new ArrayList<>();
+        for (var at : List.of(tenDaysBefore, thirtyHoursBefore)) {
+            String message = "OLD-" + at.toEpochMilli();
+            for (String type : List.of("TEXT_QUEUED", "TEXT_DELIVERED")) {
+                var event = new DeliveryEvent("id-" + message + type, at, at, type, message, "+14255550009", "+12065550142", null, "US", null, null,
+                        null, null, 1, null, null, type.equals("TEXT_DELIVERED"), null, null, "{\"orderId\":\"old-1\"}", "stream");
+                old.add(new DeliveryStore.Receipt(event, "{}", at.toEpochMilli()));
+            }
+        }
+        store.store("group", old, List.of(), T0.toEpochMilli(), 0, T0.toEpochMilli());
+        var oldOrder = all().withContext(new SearchDimension.ContextMatch("orderId", "old-1"));
+        assertThat(queries.countEvents(oldOrder)).isEqualTo(4);
+        assertThat(queries.countEvents(all())).isEqualTo(15);
+
+        // batches of 1: every row its own transaction
+        var purged = store.purgeBefore(T0.minus(Duration.ofDays(1)).toEpochMilli(), 1);
+
+        assertThat(queries.countEvents(all())).as("the hand-made receipts stay").isEqualTo(11);
+        assertThat(queries.countEvents(all().withRange(T0.minus(Duration.ofDays(20)), T0.plus(Duration.ofDays(1))))).as("hourly counts agree")
+                .isEqualTo(11);
+        assertThat(queries.countEvents(oldOrder)).isZero();
+        assertThat(queries.countMessages(all(), false, 0)).isEqualTo(5);
+        assertThat(queries.message("OLD-" + tenDaysBefore.toEpochMilli())).isEmpty();
+        assertThat(store.oldestEventAt()).contains(T0);
+        assertThat(purged.messages()).isEqualTo(2);
+        if (vendor().equals("postgresql")) {
+            // the week of 2026-11-05..12 (weeks start on Thursdays, 1970-01-01 was one) holds only the ten-day-old receipts
+            assertThat(purged.partitionsDropped()).isEqualTo(1);
+            assertThat(purged.receipts()).as("the rest of the current week, row by row").isEqualTo(2);
+        } else {
+            assertThat(purged.receipts()).isEqualTo(4);
+        }
+        assertThat(store.storeBytes() == null || store.storeBytes() > 0).isTrue();
+        assertThat(store.purgeBefore(T0.minus(Duration.ofDays(1)).toEpochMilli(), 1000).receipts()).as("nothing more to remove").isZero();
     }
 
     @Test

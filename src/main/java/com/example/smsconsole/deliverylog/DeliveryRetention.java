@@ -1,0 +1,59 @@
+package com.example.smsconsole.deliverylog;
+
+import com.example.smsconsole.deliverylog.repository.DeliveryStore;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the delivery store bounded: every {@code app.delivery.retention-interval} it removes what is
+ * older than {@code app.delivery.retention} (400 days by default) in small transactions; on
+ * PostgreSQL whole weekly partitions are dropped. Instances sharing one database take turns through
+ * a lease. See docs/decisions/008-20261202-delivery-store-scale.md.
+ */
+@Component
+class DeliveryRetention {
+
+    static final String LEASE = "delivery-retention";
+    private static final Logger log = LoggerFactory.getLogger(DeliveryRetention.class);
+
+    private final DeliveryStore store;
+    private final DeliveryViewProperties properties;
+    private final Clock clock;
+    private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+
+    DeliveryRetention(DeliveryStore store, DeliveryViewProperties properties, Clock clock) {
+        this.store = store;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(initialDelayString = "${app.delivery.retention-initial-delay:1m}", fixedDelayString = "${app.delivery.retention-interval:1h}")
+    void scheduled() {
+        runOnce();
+    }
+
+    /** Removes what is older than the retention now; null when another instance is at it. */
+    DeliveryStore.Purged runOnce() {
+        long now = clock.millis();
+        if (!store.tryLease(LEASE, owner, now, now + 3_600_000)) {
+            return null;
+        }
+        try {
+            long started = System.nanoTime();
+            DeliveryStore.Purged purged = store.purgeBefore(now - properties.retention().toMillis(), properties.retentionBatch());
+            if (purged.receipts() > 0 || purged.messages() > 0 || purged.partitionsDropped() > 0) {
+                log.info("Delivery history retention ({} days): removed {} receipts, {} messages, {} weekly partitions in {} ms",
+                        properties.retention().toDays(), purged.receipts(), purged.messages(), purged.partitionsDropped(),
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+            return purged;
+        } finally {
+            store.releaseLease(LEASE, owner);
+        }
+    }
+}
