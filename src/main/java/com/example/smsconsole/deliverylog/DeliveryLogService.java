@@ -97,7 +97,7 @@ public class DeliveryLogService {
     }
 
     /** Receipts matching the filter in the given order (time, number, type or country), sorted on the server. */
-    public List<DeliveryEvent> findEvents(DeliverySearch filter, int offset, int limit, DeliverySort sort) {
+    public List<DeliveryEvent> findEventsSorted(DeliverySearch filter, int offset, int limit, DeliverySort sort) {
         return queries.findEvents(filter, offset, limit, sort);
     }
 

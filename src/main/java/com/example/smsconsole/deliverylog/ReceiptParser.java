@@ -63,9 +63,11 @@ final class ReceiptParser {
         JsonNode context = json.get("context");
         JsonNode requested = json.get("messageRequestTimestamp");
         return new DeliveryEvent(eventId, Instant.ofEpochMilli(eventAt), Instant.ofEpochMilli(ingestionTime), type, messageId, destination,
-                truncate(text(json, "originationPhoneNumber"), 64), truncate(text(json, "configurationSetName"), 64), country, text(json, "messageStatus"), truncate(text(json, "messageStatusDescription"), 1000),
-                text(json, "messageType"), text(json, "messageEncoding"), integer(json, "totalMessageParts"), decimal(json, "totalMessagePrice"),
-                decimal(json, "totalCarrierFee"), json.path("isFinal").asBoolean(false), text(json, "carrierName"),
+                truncate(text(json, "originationPhoneNumber"), 64), truncate(text(json, "configurationSetName"), 64), country, truncate(text(json, "messageStatus"), 40), truncate(text(json, "messageStatusDescription"), 1000),
+                // cut to the store's columns: one over-long value from any writer of the log group must not stop ingestion
+                truncate(text(json, "messageType"), 20), truncate(text(json, "messageEncoding"), 10), integer(json, "totalMessageParts"),
+                decimal(json, "totalMessagePrice"), decimal(json, "totalCarrierFee"), json.path("isFinal").asBoolean(false),
+                truncate(text(json, "carrierName"), 100),
                 requested != null && requested.isNumber() ? Instant.ofEpochMilli(requested.asLong()) : null,
                 context != null && context.isObject() && !context.isEmpty() ? truncate(context.toString(), 4000) : null, logStream);
     }

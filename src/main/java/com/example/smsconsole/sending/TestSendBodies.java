@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
  * history (AWS receipts do not carry the body). Only test sends are kept, never other traffic.
  */
 @Service
-@PreAuthorize("hasAnyRole('" + AppRoles.SUPPORT + "', '" + AppRoles.QA + "', '" + AppRoles.ADMIN + "')")
+@PreAuthorize(AppRoles.ANY_ROLE)
 public class TestSendBodies implements MessageBodies {
 
     private final TestSendStore store;

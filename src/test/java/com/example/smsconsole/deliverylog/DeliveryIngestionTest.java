@@ -133,6 +133,29 @@ class DeliveryIngestionTest {
     }
 
     @Test
+    void a_receipt_with_over_long_values_is_stored_cut_and_does_not_stop_the_ones_after_it() {
+        // any writer of the log group can put such a receipt; AWS's event format sets no length on these fields
+        String id = UUID.randomUUID().toString();
+        String longOne = receipt(id, "+14255550109", "TEXT_DELIVERED", true, base).replace("\"messageStatus\":\"DELIVERED\"",
+                "\"messageStatus\":\"" + "S".repeat(300) + "\"").replace("\"messageType\":\"TRANSACTIONAL\"",
+                "\"messageType\":\"" + "T".repeat(300) + "\"").replace("\"messageEncoding\":\"GSM\"",
+                "\"messageEncoding\":\"" + "E".repeat(300) + "\"");
+        assertThat(longOne).contains("S".repeat(300)).contains("T".repeat(300)).contains("E".repeat(300));
+        String next = UUID.randomUUID().toString();
+        put(List.of(event(base, longOne), event(base + 500, receipt(next, "+14255550109", "TEXT_QUEUED", false, base + 500))));
+
+        var result = ingestion(100, 0, Duration.ofMinutes(5)).runOnce();
+
+        assertThat(result.error()).isNull();
+        assertThat(result.inserted()).isEqualTo(2);
+        DeliveryEvent stored = queries.timeline(id).getFirst();
+        assertThat(stored.messageStatus()).isEqualTo("S".repeat(40));
+        assertThat(stored.messageType()).isEqualTo("T".repeat(20));
+        assertThat(stored.encoding()).isEqualTo("E".repeat(10));
+        assertThat(queries.timeline(next)).hasSize(1);
+    }
+
+    @Test
     void the_overlap_window_catches_late_receipts_without_storing_any_twice() {
         put(messages("+14255550102", 20, base));
         var ingestion = ingestion(25, 0, Duration.ofMinutes(5));

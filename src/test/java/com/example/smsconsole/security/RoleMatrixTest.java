@@ -121,6 +121,11 @@ class RoleMatrixTest {
             OverviewService.lastRemoval                  ADMIN
             SetupChecks.run                              ADMIN QA SUPPORT
             DeliveryLogService.findEvents                ADMIN QA SUPPORT
+            DeliveryLogService.findEventsSorted          ADMIN QA SUPPORT
+            DeliveryLogService.eventTypesPresent         ADMIN QA SUPPORT
+            DeliveryLogService.lastThrottledAt           ADMIN QA SUPPORT
+            DeliveryLogService.malformed                 ADMIN QA SUPPORT
+            TestSendBodies.bodyOf                        ADMIN QA SUPPORT
             DeliveryLogService.countEvents               ADMIN QA SUPPORT
             DeliveryLogService.countsByType              ADMIN QA SUPPORT
             DeliveryLogService.findMessages              ADMIN QA SUPPORT

@@ -596,7 +596,7 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
                     .mapToLong(Map.Entry::getValue).sum());
             total.setText(String.format(Locale.ROOT, "%,d receipt%s", eventCount, eventCount == 1 ? "" : "s"));
             events.setItems(new CallbackDataProvider<>(
-                    query -> service.findEvents(current, query.getOffset(), query.getLimit(), sort(query.getSortOrders())).stream(),
+                    query -> service.findEventsSorted(current, query.getOffset(), query.getLimit(), sort(query.getSortOrders())).stream(),
                     query -> (int) eventCount));
         } else if (tab == messagesTab) {
             boolean pending = pendingOnly.getValue();
