@@ -297,7 +297,7 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         messages.addColumn(m -> Times.format(m.firstEventAt()) + (m.finalAt() == null ? "" : "\nfinal " + Times.format(m.finalAt())))
                 .setHeader(timeHeader("First / final receipt")).setKey("first").setWidth("8.5em").setFlexGrow(1).setPartNameGenerator(m -> "wrap");
         messages.addColumn(m -> m.destination() + (m.country() == null ? "" : " · " + m.country())).setHeader("Number · country")
-                .setWidth("8em").setFlexGrow(1).setPartNameGenerator(m -> "wrap");
+                .setWidth("10.5em").setFlexGrow(1).setPartNameGenerator(m -> "wrap");
         messages.addColumn(new ComponentRenderer<>(m -> {
             var cell = new Div(typeBadge(m.latestType()));
             cell.addClassName("cell-badges");
@@ -352,14 +352,15 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
 
     /**
      * Below 1300 px of window the grids drop the columns that are also in the receipt dialog
-     * (parts, price) and wrap their cells, so nothing is cut at 1024×768; wider, receipts keep one
+     * (parts, price, message id) and wrap their cells, so nothing is cut at 1024×768; wider, receipts keep one
      * line each so at least 15 show at 1400×900.
      */
     void fitTo(int windowWidth) {
         boolean narrow = windowWidth < 1300;
         events.getColumnByKey("parts").setVisible(!narrow);
         events.getColumnByKey("price").setVisible(!narrow);
-        events.getColumnByKey("id").setWidth(narrow ? "8.5em" : "11em");
+        // the message id is in the receipt's dialog, one click away; the grid keeps what support scans by
+        events.getColumnByKey("id").setVisible(!narrow);
         events.getColumnByKey("status").setWidth(narrow ? "6em" : "8em");
         if (narrow) {
             events.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
