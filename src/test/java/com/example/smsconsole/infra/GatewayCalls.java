@@ -68,7 +68,9 @@ final class GatewayCalls {
             "descending", "startTime", "endTime", "filterPattern", "interleaved", "startFromHead", "logGroupNamePrefix", "logStreamNames",
             "logStreamNamePrefix", "currentTimeMillis", "toEpochMilli", "ofEpochMilli", "keyword", "keywordAction", "keywordMessage",
             // Java helpers inside a request's argument
-            "isBlank", "of", "strip");
+            "isBlank", "of", "strip",
+            // the SDK's per-request settings (the send's retry rule), not a member of the request AWS receives
+            "overrideConfiguration");
 
     /**
      * Members a call is specified to set, added to those read from its text: verification codes are sent through

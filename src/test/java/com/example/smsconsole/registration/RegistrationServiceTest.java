@@ -359,7 +359,8 @@ class RegistrationServiceTest {
         assertThat(written).hasSize(values.size() - 5);
         assertThat(service.formValues(id)).isEqualTo(values);
         assertThat(service.registrations(null, TOLL_FREE)).hasSize((int) before + 1);
-        assertThat(new AuditLog(audit).find(AuditFilter.empty().withText(id).withOutcome(AuditOutcome.FAILURE)))
+        // a 5xx answer says AWS failed internally, not that it refused: the write may have happened (decision 015)
+        assertThat(new AuditLog(audit).find(AuditFilter.empty().withText(id).withOutcome(AuditOutcome.UNKNOWN)))
                 .singleElement().satisfies(e -> assertThat(e.action()).isEqualTo("PutRegistrationFieldValue"));
     }
 

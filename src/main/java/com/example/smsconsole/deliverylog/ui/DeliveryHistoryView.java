@@ -297,7 +297,7 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         messages.addColumn(m -> Times.format(m.firstEventAt()) + (m.finalAt() == null ? "" : "\nfinal " + Times.format(m.finalAt())))
                 .setHeader(timeHeader("First / final receipt")).setKey("first").setWidth("8.5em").setFlexGrow(1).setPartNameGenerator(m -> "wrap");
         messages.addColumn(m -> m.destination() + (m.country() == null ? "" : " · " + m.country())).setHeader("Number · country")
-                .setWidth("10.5em").setFlexGrow(1).setPartNameGenerator(m -> "wrap");
+                .setWidth("9em").setFlexGrow(1).setPartNameGenerator(m -> "wrap");
         messages.addColumn(new ComponentRenderer<>(m -> {
             var cell = new Div(typeBadge(m.latestType()));
             cell.addClassName("cell-badges");
@@ -361,7 +361,7 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         events.getColumnByKey("price").setVisible(!narrow);
         // the message id is in the receipt's dialog, one click away; the grid keeps what support scans by
         events.getColumnByKey("id").setVisible(!narrow);
-        events.getColumnByKey("status").setWidth(narrow ? "6em" : "8em");
+        events.getColumnByKey("status").setWidth(narrow ? "5em" : "8em");
         if (narrow) {
             events.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         } else {

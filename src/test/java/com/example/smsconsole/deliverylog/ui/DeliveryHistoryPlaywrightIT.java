@@ -64,7 +64,7 @@ class DeliveryHistoryPlaywrightIT {
             page.locator("vaadin-multi-select-combo-box").first().click();
             page.locator("vaadin-multi-select-combo-box-item").filter(new Locator.FilterOptions().setHasText("TEXT_DELIVERED (")).click();
             page.keyboard().press("Escape");
-            page.locator("vaadin-text-field").filter(new Locator.FilterOptions().setHasText("Number")).locator("input").fill(number);
+            page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Number").setExact(true)).fill(number);
             page.keyboard().press("Tab");
 
             page.waitForURL(url -> url.contains("dest=%2B" + number.substring(1)));
