@@ -73,6 +73,8 @@ class OverviewView extends VerticalLayout implements com.vaadin.flow.router.Befo
     final Div checks = new Div();
     final Span checksSummary = new Span();
     final Button refresh = new Button("Run checks again");
+    /** {@code ?number=<PhoneNumberId or number>} selects that row of the numbers (the registration page links here). */
+    static final String NUMBER_PARAMETER = "number";
     final Grid<NumberRow> numbers = new Grid<>();
     final Grid<OverviewService.PoolRow> pools = new Grid<>();
     final Div delivery = new Div();
@@ -172,6 +174,21 @@ class OverviewView extends VerticalLayout implements com.vaadin.flow.router.Befo
         loadNumbers();
         loadDelivery();
         loadOptedOut();
+        event.getLocation().getQueryParameters().getSingleParameter(NUMBER_PARAMETER).filter(id -> !id.isBlank()).ifPresent(this::showNumber);
+    }
+
+    /**
+     * Selects the number or sender id with this id (or value) and brings it into view: the registration
+     * page links its associated numbers here. An id the account does not hold is said above the grid.
+     */
+    void showNumber(String id) {
+        if (numbersMessage.tone() == InlineMessage.Tone.ERROR) {
+            return; // the list could not be read; its message says why
+        }
+        numbers.getListDataView().getItems().filter(n -> id.equals(n.id()) || id.equals(n.value())).findFirst().ifPresentOrElse(row -> {
+            numbers.select(row);
+            numbers.scrollIntoView();
+        }, () -> numbersMessage.warning("The account has no number or sender id " + id + "."));
     }
 
     private static boolean hasRole(String role) {

@@ -7,6 +7,7 @@ import com.example.smsconsole.audit.AuditOutcome;
 import com.example.smsconsole.audit.AuditService;
 import com.example.smsconsole.common.SmsResources;
 import com.example.smsconsole.deliverylog.repository.DeliveryQueries;
+import com.example.smsconsole.overview.NumberRow;
 import com.example.smsconsole.overview.OverviewService;
 import com.example.smsconsole.support.AuditLog;
 import com.example.smsconsole.support.ConsoleTest;
@@ -44,6 +45,23 @@ class OverviewViewTest extends SpringBrowserlessTest {
         view.checksExecutor = Runnable::run;
         view.runChecks(true);
         return view;
+    }
+
+    @Test
+    @WithMockUser(username = "admin", roles = "ADMIN")
+    void a_number_named_in_the_address_is_selected_and_an_unknown_one_is_said() {
+        // the registration page's "In Overview" link: ./?number=<PhoneNumberId>
+        NumberRow wanted = service.numbers().stream().filter(n -> n.id().startsWith("phone-")).reduce((a, b) -> b).orElseThrow();
+        UI.getCurrent().navigate("", com.vaadin.flow.router.QueryParameters.of(OverviewView.NUMBER_PARAMETER, wanted.id()));
+        OverviewView view = (OverviewView) getCurrentView();
+
+        assertThat(view.numbers.getSelectedItems()).containsExactly(wanted);
+        assertThat(view.numbersMessage.tone()).isNull();
+
+        UI.getCurrent().navigate("", com.vaadin.flow.router.QueryParameters.of(OverviewView.NUMBER_PARAMETER, "phone-00000000000000000000000000000000"));
+        view = (OverviewView) getCurrentView();
+        assertThat(view.numbers.getSelectedItems()).isEmpty();
+        assertThat(view.numbersMessage.text()).contains("has no number or sender id phone-00000000000000000000000000000000");
     }
 
     @Test
