@@ -1,5 +1,17 @@
--- Runs after every migrate: the grants of V41 again, so that tables added by later migrations and a
--- group role created after V41 ran are covered too (see V41 and docs/decisions/005-20261202-audit-design.md).
+-- The console's database role may read and append to the audit log, nothing more
+-- (docs/decisions/005-20261202-audit-design.md). The tables belong to the role that runs the
+-- migrations (spring.flyway.user); the console connects (spring.datasource.username) as a login role
+-- that is a member of the group role sms_console_app:
+--
+--   CREATE ROLE sms_console_app NOLOGIN;
+--   CREATE ROLE console LOGIN PASSWORD '...' IN ROLE sms_console_app;
+--
+-- This callback runs after every migrate, so tables added by later migrations and a group role created
+-- later are covered too. When that group role exists, it grants it what the console
+-- needs: the audit tables SELECT and INSERT only (no UPDATE, DELETE or TRUNCATE; not being the owner,
+-- it cannot ALTER TABLE ... DISABLE TRIGGER nor drop the triggers), every other table of the
+-- console read and write. Without it (one role for everything, as in docker-compose.yml), nothing
+-- changes here and the console still finds the triggers and the hash chain in its way.
 DO $$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sms_console_app') THEN
