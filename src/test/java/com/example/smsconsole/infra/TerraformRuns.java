@@ -102,13 +102,23 @@ final class TerraformRuns {
             throw new UncheckedIOException(e);
         }
         // The first init fills the plugin cache; the others only link to it. Terraform's plugin cache is not safe
-        // for concurrent inits (two of them racing on the same provider folder fail with "file exists"), so the
-        // inits run one after the other and only validate and test runs overlap.
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> init(SERVICE), pool);
-        CompletableFuture<Void> previousInit = first;
+        // for concurrent use: two inits racing on the same provider folder fail with "file exists", and an init
+        // without a lock file may re-extract the cached provider while another folder's validate or test reads
+        // it through its link ("no package ... cached in .terraform/providers"). So every init runs first, one
+        // after the other, and only then do validate and test runs overlap.
+        CompletableFuture<Void> previousInit = CompletableFuture.runAsync(() -> init(SERVICE), pool);
+        Map<String, CompletableFuture<Void>> inits = new LinkedHashMap<>();
+        inits.put(SERVICE, previousInit);
         for (String dir : directories) {
-            CompletableFuture<Void> ready = dir.equals(SERVICE) ? first : previousInit.handle((v, e) -> null).thenRunAsync(() -> init(dir), pool);
-            previousInit = ready;
+            if (!dir.equals(SERVICE)) {
+                previousInit = previousInit.handle((v, e) -> null).thenRunAsync(() -> init(dir), pool);
+                inits.put(dir, previousInit);
+            }
+        }
+        CompletableFuture<Void> allInits = CompletableFuture.allOf(inits.values().toArray(CompletableFuture[]::new)).handle((v, e) -> null);
+        for (String dir : directories) {
+            // waits for every init, then fails with this folder's init failure if it had one
+            CompletableFuture<Void> ready = allInits.thenCompose(v -> inits.get(dir));
             validations.put(dir, ready.thenApplyAsync(v -> terraform(dir, VALIDATE, Map.of(), "validate", "-no-color"), pool));
             if (Files.isDirectory(infra.resolve(dir).resolve("tests"))) {
                 List<String> args = dir.equals(SERVICE) ? List.of("test", "-no-color", "-json", "-verbose") : List.of("test", "-no-color");
