@@ -118,6 +118,10 @@ class DeliveryHistoryBenchmark {
                         line(report, "store size: %,d bytes = **%.0f bytes per receipt**, indexes, messages and hourly counts included", bytes,
                                 (double) bytes / events);
                     }
+                    storeBreakdown(report, app.getBean(org.springframework.jdbc.core.JdbcTemplate.class), database.equals("postgres"), events);
+                    if (!Boolean.parseBoolean(System.getProperty("benchmark.searches", "true"))) {
+                        continue;
+                    }
 
                     SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("benchmark", "x", "ROLE_SUPPORT"));
                     var service = app.getBean(DeliveryLogService.class);
@@ -268,6 +272,50 @@ class DeliveryHistoryBenchmark {
                 new Search("custom 3 h, SUCCESSFUL+DELIVERED", () -> DeliverySearch.empty().withRange(customFrom, customTo)
                         .withEventTypes(Set.of("TEXT_SUCCESSFUL", "TEXT_DELIVERED")),
                         "{ $.eventType = \"TEXT_SUCCESSFUL\" || $.eventType = \"TEXT_DELIVERED\" }"));
+    }
+
+    /**
+     * Bytes per receipt of each delivery table and each of its indexes (on PostgreSQL summed over the
+     * weekly partitions; a table's figure includes its TOAST part), largest first.
+     */
+    private static void storeBreakdown(StringBuilder report, org.springframework.jdbc.core.JdbcTemplate jdbc, boolean postgres, int events) {
+        List<Map<String, Object>> rows;
+        if (postgres) {
+            rows = jdbc.queryForList("""
+                    SELECT c.relname AS name, CASE WHEN c.relkind IN ('i', 'I') THEN 'index' ELSE 'table' END AS kind,
+                        CASE WHEN c.relkind IN ('p', 'I')
+                            THEN (SELECT COALESCE(SUM(CASE WHEN c.relkind = 'I' THEN pg_relation_size(t.relid) ELSE pg_table_size(t.relid) END), 0)
+                                  FROM pg_partition_tree(c.oid) t)
+                            WHEN c.relkind = 'i' THEN pg_relation_size(c.oid) ELSE pg_table_size(c.oid) END AS bytes
+                    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'i', 'I') AND NOT c.relispartition
+                        AND (c.relname LIKE 'delivery%' OR c.relname LIKE 'ingest%')
+                    ORDER BY bytes DESC""");
+        } else {
+            rows = jdbc.queryForList("""
+                    SELECT table_name AS name, 'table' AS kind, DB_OBJECT_SIZE('TABLE', table_schema, table_name) AS bytes
+                    FROM information_schema.tables WHERE table_schema = current_schema AND (table_name LIKE 'delivery%' OR table_name LIKE 'ingest%')
+                    UNION ALL
+                    SELECT index_name || ' (' || table_name || ')', 'index', DB_OBJECT_SIZE('INDEX', index_schema, index_name)
+                    FROM information_schema.indexes WHERE index_schema = current_schema AND (table_name LIKE 'delivery%' OR table_name LIKE 'ingest%')
+                        -- a table whose primary key is one BIGINT is that index (H2 reports the same pages twice)
+                        AND DB_OBJECT_SIZE('INDEX', index_schema, index_name) <> DB_OBJECT_SIZE('TABLE', table_schema, table_name)
+                    ORDER BY bytes DESC""");
+        }
+        line(report, "");
+        line(report, "| relation | kind | bytes | bytes per receipt |");
+        line(report, "|---|---|---|---|");
+        long total = 0;
+        for (Map<String, Object> row : rows) {
+            long bytes = row.get("bytes") == null ? 0 : ((Number) row.get("bytes")).longValue();
+            total += bytes;
+            line(report, "| %s | %s | %,d | %.1f |", row.get("name"), row.get("kind"), bytes, (double) bytes / events);
+        }
+        line(report, "| (sum) | | %,d | %.1f |", total, (double) total / events);
+        if (!postgres) {
+            line(report, "(the H2 file also holds free space of chunks not yet rewritten, so it is larger than the sum)");
+        }
+        line(report, "");
     }
 
     private static ConfigurableApplicationContext start(String database, Path work) throws IOException {

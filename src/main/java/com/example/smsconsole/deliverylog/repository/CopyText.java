@@ -44,8 +44,26 @@ final class CopyText {
             }
             case BigDecimal d -> text(d.toPlainString());
             case String s -> text(s);
+            case byte[] b -> bytea(b);
             default -> text(value.toString());
         }
+    }
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** A bytea value in hex form ({@code \x} then two digits a byte), its backslash escaped. */
+    private void bytea(byte[] value) {
+        ensure(value.length * 2 + 3);
+        byte[] b = buffer;
+        int n = length;
+        b[n++] = '\\';
+        b[n++] = '\\';
+        b[n++] = 'x';
+        for (byte v : value) {
+            b[n++] = HEX[(v >> 4) & 0xF];
+            b[n++] = HEX[v & 0xF];
+        }
+        length = n;
     }
 
     private void endRow() throws IOException {

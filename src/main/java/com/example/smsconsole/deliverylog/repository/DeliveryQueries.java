@@ -698,11 +698,14 @@ public class DeliveryQueries {
         return page(plan, 0, Integer.MAX_VALUE, false).stream().map(Keyed::event).toList();
     }
 
-    /** The receipt as read from CloudWatch Logs. */
+    /** The receipt as read from CloudWatch Logs (stored packed since V60; rows stored before as text). */
     public Optional<String> raw(String eventId, Instant eventAt) {
         return jdbc.query("""
-                SELECT r.raw FROM delivery_event e JOIN delivery_event_raw r ON r.event_key = e.event_key
-                WHERE e.event_key >= ? AND e.event_key < ? AND e.event_id = ?""", (rs, i) -> rs.getString(1),
+                SELECT r.packed, r.raw FROM delivery_event e JOIN delivery_event_raw r ON r.event_key = e.event_key
+                WHERE e.event_key >= ? AND e.event_key < ? AND e.event_id = ?""", (rs, i) -> {
+                    byte[] packed = rs.getBytes(1);
+                    return packed != null ? PackedJson.unpack(packed) : rs.getString(2);
+                },
                 EventKeys.lowest(eventAt.toEpochMilli()), EventKeys.lowest(eventAt.toEpochMilli() + 1), eventId).stream().findFirst();
     }
 

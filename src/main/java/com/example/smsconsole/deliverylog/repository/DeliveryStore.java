@@ -183,8 +183,9 @@ public class DeliveryStore {
                 e.requestedAt() == null ? null : e.requestedAt().toEpochMilli(), e.context(), e.logStream());
     }
 
+    /** The raw JSON is stored packed (see {@link PackedJson}, docs/decisions/008-20261202-delivery-store-scale.md "Footprint"). */
     private static List<Object> rawValues(Keyed k) {
-        return List.of(k.key(), k.receipt().raw());
+        return List.of(k.key(), PackedJson.pack(k.receipt().raw()));
     }
 
     /** Receipts and their raw JSON: COPY on PostgreSQL, multi-row INSERT on H2. */
@@ -193,10 +194,10 @@ public class DeliveryStore {
         List<List<Object>> raw = receipts.stream().map(DeliveryStore::rawValues).toList();
         if (postgres) {
             copy("COPY delivery_event (" + EVENT_COLUMNS + ") FROM STDIN", events);
-            copy("COPY delivery_event_raw (event_key, raw) FROM STDIN", raw);
+            copy("COPY delivery_event_raw (event_key, packed) FROM STDIN", raw);
         } else {
             insertRows("delivery_event (" + EVENT_COLUMNS + ")", events);
-            insertRows("delivery_event_raw (event_key, raw)", raw);
+            insertRows("delivery_event_raw (event_key, packed)", raw);
         }
     }
 
@@ -822,6 +823,7 @@ public class DeliveryStore {
             case Integer i -> ps.setInt(index, i);
             case Boolean b -> ps.setBoolean(index, b);
             case BigDecimal d -> ps.setBigDecimal(index, d);
+            case byte[] b -> ps.setBytes(index, b);
             default -> ps.setString(index, value.toString());
         }
     }

@@ -35,6 +35,7 @@ abstract class DeliveryStoreContract {
 
     static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
 
+    DataSource dataSource;
     DeliveryStore store;
     DeliveryQueries queries;
 
@@ -44,7 +45,7 @@ abstract class DeliveryStoreContract {
 
     @BeforeEach
     void load() {
-        DataSource dataSource = freshDatabase();
+        dataSource = freshDatabase();
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common", "classpath:db/migration/" + vendor()).load().migrate();
         store = new DeliveryStore(dataSource, new DataSourceTransactionManager(dataSource));
         queries = new DeliveryQueries(dataSource);
@@ -169,6 +170,58 @@ abstract class DeliveryStoreContract {
         assertThat(queries.findMessages(all().withEventTypes(Set.of("TEXT_DELIVERED")), false, 0, 0, 10)).extracting(DeliveryMessage::messageId)
                 .containsExactly("M5", "M3", "M1");
         assertThat(queries.raw("id-M3-TEXT_DELIVERED", T0.plusSeconds(5403))).contains("{\"raw\":\"M3TEXT_DELIVERED\"}");
+    }
+
+    /** AWS's SMS event example, as the user guide prints it (https://docs.aws.amazon.com/sms-voice/latest/userguide/configuration-sets-event-format.html). */
+    static final String AWS_EXAMPLE = """
+            {
+                "eventType": "TEXT_SUCCESSFUL",
+                "eventVersion": "1.0",
+                "eventTimestamp": 1686975103470,
+                "isFinal": true,
+                "originationPhoneNumber": "+12065550152",
+                "destinationPhoneNumber": "+14255550156",
+                "isInternationalSend": false,
+                "mcc": "310",
+                "mnc": "800",
+                "messageId": "862a8790-60c0-4430-9b2b-658bdexample",
+                "messageRequestTimestamp": 1686975103170,
+                "messageEncoding": "GSM",
+                "messageType": "PROMOTIONAL",
+                "messageStatus": "SUCCESSFUL",
+                "messageStatusDescription": "Message has been accepted by phone carrier",
+                "context": {
+                    "account": "bar"
+                },
+                "totalMessageParts": 1,
+                "totalMessagePrice": 0.09582,
+                "totalCarrierFee": 0.0
+            }""";
+
+    @Test
+    void the_raw_json_comes_back_as_stored_in_fewer_bytes_and_rows_stored_as_text_before_stay_readable() {
+        Instant at = T0.plusSeconds(20_000);
+        String unicode = "{\"messageStatusDescription\":\"Zustellung fehlgeschlagen \u2013 \u00fcberpr\u00fcfen \ud83d\udcf1\","
+                + "\"context\":{\"k\":\"tab\\there\\nnew line \\\\ backslash\"}}";
+        String large = "{\"context\":{\"note\":\"" + "x".repeat(100_000) + "\"}}";
+        List<String> raws = List.of(AWS_EXAMPLE, AWS_EXAMPLE.replaceAll("\\n\\s*", "").replace("\": ", "\":"), unicode, large);
+        List<DeliveryStore.Receipt> receipts = new ArrayList<>();
+        for (int i = 0; i < raws.size(); i++) {
+            DeliveryStore.Receipt r = receipt("R" + i, "+14255550156", "US", "TEXT_SUCCESSFUL", true, 20_000 + i);
+            receipts.add(new DeliveryStore.Receipt(r.event(), raws.get(i), r.logTimestamp()));
+        }
+        store.store("group", receipts, List.of(), at.toEpochMilli(), 0, at.toEpochMilli());
+        for (int i = 0; i < raws.size(); i++) {
+            assertThat(queries.raw("id-R" + i + "-TEXT_SUCCESSFUL", T0.plusSeconds(20_000 + i))).contains(raws.get(i));
+        }
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        long key = EventKeys.of(T0.plusSeconds(20_001).toEpochMilli(), "id-R1-TEXT_SUCCESSFUL");
+        Map<String, Object> row = jdbc.queryForMap("SELECT raw, packed FROM delivery_event_raw WHERE event_key = ?", key);
+        assertThat(row.get("raw")).isNull();
+        assertThat(((byte[]) row.get("packed")).length).isLessThan(raws.get(1).length() / 2);
+        // a row written before the raw JSON was packed
+        jdbc.update("UPDATE delivery_event_raw SET raw = ?, packed = NULL WHERE event_key = ?", "{\"old\":\"text\"}", key);
+        assertThat(queries.raw("id-R1-TEXT_SUCCESSFUL", T0.plusSeconds(20_001))).contains("{\"old\":\"text\"}");
     }
 
     @Test
