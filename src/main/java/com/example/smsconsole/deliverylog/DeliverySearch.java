@@ -35,7 +35,7 @@ public final class DeliverySearch {
             "is_final", "is_final", null, true, "is_final", SearchDimension.flag());
     /** The origination identity as the receipt names it: the phone number (also when sent through a pool) or the sender ID. */
     public static final SearchDimension<String> ORIGINATION = new SearchDimension<>("origination", "orig", "origination", Kind.EQUALS,
-            "origination", "origination", "delivery_event_origination", false, "origination", SearchDimension.text());
+            "origination", "origination", "delivery_event_origination", true, "origination", SearchDimension.text());
     public static final SearchDimension<String> CONFIGURATION_SET = new SearchDimension<>("configurationSet", "cs", "configuration set",
             Kind.EQUALS, "configuration_set", "configuration_set", "delivery_event_configuration_set", false, "configuration_set",
             SearchDimension.text());

@@ -498,10 +498,14 @@ public class DeliveryQueries {
         return Optional.of(keys);
     }
 
-    /** Time, type or country, by the entries each would read, from the hourly counts of the hours the range touches. */
+    /**
+     * Time, type, country or origination identity, by the entries each would read, from the hourly
+     * counts of the hours the range touches (which carry all four; see
+     * docs/decisions/008-20261202-delivery-store-scale.md, "Counts").
+     */
     private Plan estimatedPlan(DeliverySearch filter, long need, long fromKey, long toKey) {
         var params = new MapSqlParameterSource();
-        var sql = new StringBuilder("SELECT event_type, country, is_final, SUM(events) FROM delivery_event_hourly WHERE 1 = 1");
+        var sql = new StringBuilder("SELECT event_type, country, is_final, origination, SUM(events) FROM delivery_event_hourly WHERE 1 = 1");
         if (filter.from() != null) {
             sql.append(" AND hour_at >= :from");
             params.addValue("from", Math.floorDiv(filter.from().toEpochMilli(), HOUR) * HOUR);
@@ -510,19 +514,22 @@ public class DeliveryQueries {
             sql.append(" AND hour_at < :to");
             params.addValue("to", Math.ceilDiv(filter.to().toEpochMilli(), HOUR) * HOUR);
         }
-        sql.append(" GROUP BY event_type, country, is_final");
+        sql.append(" GROUP BY event_type, country, is_final, origination");
         Set<String> types = filter.eventTypes();
         String country = filter.country();
-        long[] totals = new long[3]; // all receipts, matching ones, of the country
+        String origination = filter.origination();
+        long[] totals = new long[4]; // all receipts, matching ones, of the country, of the origination identity
         Map<String, Long> ofType = new HashMap<>();
         Map<String, Long> matchingOfType = new HashMap<>();
         named.query(sql.toString(), params, (ResultSet rs) -> {
             String type = rs.getString(1);
             String rowCountry = rs.getString(2);
-            long n = rs.getLong(4);
+            long n = rs.getLong(5);
             totals[0] += n;
             boolean ofCountry = country != null && country.equals(rowCountry);
-            if ((types.isEmpty() || types.contains(type)) && (country == null || ofCountry) && (!filter.finalOnly() || rs.getBoolean(3))) {
+            boolean ofOrigination = origination != null && origination.equals(rs.getString(4));
+            if ((types.isEmpty() || types.contains(type)) && (country == null || ofCountry) && (!filter.finalOnly() || rs.getBoolean(3))
+                    && (origination == null || ofOrigination)) {
                 totals[1] += n;
                 matchingOfType.merge(type, n, Long::sum);
             }
@@ -531,6 +538,9 @@ public class DeliveryQueries {
             }
             if (ofCountry) {
                 totals[2] += n;
+            }
+            if (ofOrigination) {
+                totals[3] += n;
             }
         });
         long matching = totals[1];
@@ -541,10 +551,11 @@ public class DeliveryQueries {
         Driver best = Driver.TIME;
         Driver byType = Driver.of(DeliverySearch.EVENT_TYPES);
         Driver byCountry = Driver.of(DeliverySearch.COUNTRY);
+        Driver byOrigination = Driver.of(DeliverySearch.ORIGINATION);
         double bestCost = totals[0] * fraction * PRIMARY_ENTRY;
         List<String> typeValues = types.stream().filter(t -> matchingOfType.getOrDefault(t, 0L) > 0).sorted().toList();
         if (!types.isEmpty()) {
-            double entry = country != null || filter.finalOnly() ? FETCHING_ENTRY : INDEX_ONLY_ENTRY;
+            double entry = country != null || filter.finalOnly() || origination != null ? FETCHING_ENTRY : INDEX_ONLY_ENTRY;
             double cost = typeValues.size() * QUERY_COST;
             for (String t : typeValues) {
                 cost += ofType.getOrDefault(t, 0L) * Math.min(1, (double) need / matchingOfType.get(t)) * entry;
@@ -555,16 +566,25 @@ public class DeliveryQueries {
             }
         }
         if (country != null) {
-            double cost = totals[2] * fraction * (types.isEmpty() && !filter.finalOnly() ? INDEX_ONLY_ENTRY : FETCHING_ENTRY);
+            double cost = totals[2] * fraction * (types.isEmpty() && !filter.finalOnly() && origination == null ? INDEX_ONLY_ENTRY : FETCHING_ENTRY);
             if (cost < bestCost) {
                 best = byCountry;
+                bestCost = cost;
             }
         }
-        List<String> values = best == byType ? typeValues : best == byCountry ? List.of(country) : List.of();
+        if (origination != null) {
+            // the origination index holds the key only: any other condition is checked on the row
+            double cost = totals[3] * fraction * (types.isEmpty() && country == null && !filter.finalOnly() ? INDEX_ONLY_ENTRY : FETCHING_ENTRY);
+            if (cost < bestCost) {
+                best = byOrigination;
+            }
+        }
+        List<String> values = best == byType ? typeValues : best == byCountry ? List.of(country) : best == byOrigination ? List.of(origination)
+                : List.of();
         return new Plan(best, values, List.of(), fromKey, toKey, filter, null);
     }
 
-    /** For a short range (at most the partial hours of a count): by type or country when given, else by time. */
+    /** For a short range (at most the partial hours of a count): by type, country or origination identity when given, else by time. */
     private Plan scanPlan(DeliverySearch filter) {
         long fromKey = filter.from() == null ? 0 : EventKeys.lowest(filter.from().toEpochMilli());
         long toKey = filter.to() == null ? Long.MAX_VALUE : EventKeys.lowest(filter.to().toEpochMilli());
@@ -577,6 +597,9 @@ public class DeliveryQueries {
         }
         if (filter.country() != null) {
             return new Plan(Driver.of(DeliverySearch.COUNTRY), List.of(filter.country()), List.of(), fromKey, toKey, filter, null);
+        }
+        if (filter.origination() != null) {
+            return new Plan(Driver.of(DeliverySearch.ORIGINATION), List.of(filter.origination()), List.of(), fromKey, toKey, filter, null);
         }
         return new Plan(Driver.TIME, List.of(), List.of(), fromKey, toKey, filter, null);
     }

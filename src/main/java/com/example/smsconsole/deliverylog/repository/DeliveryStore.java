@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writing the delivery store: receipts and their raw JSON, the latest state of each message with
- * the keys of its receipts, hourly counts per type, country and finality, the destination prefixes
+ * the keys of its receipts, hourly counts per type, country, finality and origination identity, the destination prefixes
  * seen, malformed receipts, and the ingestion watermark, lease and runs ({@link DeliveryQueries}
  * searches it). SQL runs on H2 (PostgreSQL mode) and PostgreSQL; on PostgreSQL rows are written
  * with COPY.
@@ -258,10 +258,23 @@ public class DeliveryStore {
         }
     }
 
-    /** A row of an hourly rollup: the hour, the (latest) event type, the country ("" when unknown) and finality. */
-    private record HourKey(long hour, String type, String country, boolean isFinal) {
-        static HourKey of(Instant at, String type, @Nullable String country, boolean isFinal) {
-            return new HourKey(Math.floorDiv(at.toEpochMilli(), HOUR) * HOUR, type, country == null ? "" : country, isFinal);
+    /**
+     * A row of an hourly rollup: the hour, the (latest) event type, the country and the origination
+     * identity ("" when unknown) and finality; see docs/decisions/008-20261202-delivery-store-scale.md, "Counts".
+     */
+    private record HourKey(long hour, String type, String country, boolean isFinal, String origination) {
+        static HourKey of(DeliveryEvent e) {
+            return of(e.eventAt(), e.eventType(), e.country(), e.isFinal(), e.origination());
+        }
+
+        /** A message by the hour of its first receipt and its latest state. */
+        static HourKey of(DeliveryMessage m) {
+            return of(m.firstEventAt(), m.latestType(), m.country(), m.isFinal(), m.origination());
+        }
+
+        private static HourKey of(Instant at, String type, @Nullable String country, boolean isFinal, @Nullable String origination) {
+            return new HourKey(Math.floorDiv(at.toEpochMilli(), HOUR) * HOUR, type, country == null ? "" : country, isFinal,
+                    origination == null ? "" : origination);
         }
     }
 
@@ -285,8 +298,7 @@ public class DeliveryStore {
     private void addHourlyCounts(List<Keyed> receipts) {
         Map<HourKey, Amounts> counts = new HashMap<>();
         for (Keyed k : receipts) {
-            DeliveryEvent e = k.event();
-            counts.merge(HourKey.of(e.eventAt(), e.eventType(), e.country(), e.isFinal()), Amounts.ONE, Amounts::plus);
+            counts.merge(HourKey.of(k.event()), Amounts.ONE, Amounts::plus);
         }
         mergeHourly("delivery_event_hourly", "event_type", "events", false, counts);
     }
@@ -294,8 +306,8 @@ public class DeliveryStore {
     /** Adds the amounts to the rollup's rows, creating those not there yet. */
     private void mergeHourly(String table, String typeColumn, String countColumn, boolean withSpend, Map<HourKey, Amounts> amounts) {
         List<Map.Entry<HourKey, Amounts>> rows = new ArrayList<>(amounts.entrySet());
-        String columns = "hour_at, " + typeColumn + ", country, is_final, " + countColumn + (withSpend ? ", price, carrier_fee" : "");
-        String tuple = "(CAST(? AS BIGINT), CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(2)), CAST(? AS BOOLEAN), CAST(? AS BIGINT)"
+        String columns = "hour_at, " + typeColumn + ", country, is_final, origination, " + countColumn + (withSpend ? ", price, carrier_fee" : "");
+        String tuple = "(CAST(? AS BIGINT), CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(2)), CAST(? AS BOOLEAN), CAST(? AS VARCHAR(64)), CAST(? AS BIGINT)"
                 + (withSpend ? ", CAST(? AS NUMERIC(18, 6)), CAST(? AS NUMERIC(18, 6)))" : ")");
         String update = countColumn + " = h." + countColumn + " + s." + countColumn
                 + (withSpend ? ", price = h.price + s.price, carrier_fee = h.carrier_fee + s.carrier_fee" : "");
@@ -304,7 +316,7 @@ public class DeliveryStore {
             String sql = """
                     MERGE INTO %s h
                     USING (VALUES %s) AS s (%s)
-                    ON h.hour_at = s.hour_at AND h.%s = s.%s AND h.country = s.country AND h.is_final = s.is_final
+                    ON h.hour_at = s.hour_at AND h.%s = s.%s AND h.country = s.country AND h.is_final = s.is_final AND h.origination = s.origination
                     WHEN MATCHED THEN UPDATE SET %s
                     WHEN NOT MATCHED THEN INSERT (%s) VALUES (s.%s)""".formatted(table, String.join(", ", Collections.nCopies(chunk.size(), tuple)),
                     columns, typeColumn, typeColumn, update, columns, columns.replace(", ", ", s."));
@@ -316,6 +328,7 @@ public class DeliveryStore {
                     ps.setString(p++, entry.getKey().type());
                     ps.setString(p++, entry.getKey().country());
                     ps.setBoolean(p++, entry.getKey().isFinal());
+                    ps.setString(p++, entry.getKey().origination());
                     ps.setLong(p++, entry.getValue().count());
                     if (withSpend) {
                         ps.setBigDecimal(p++, entry.getValue().price());
@@ -369,9 +382,9 @@ public class DeliveryStore {
                 now = combine(stored.message(), row.message());
                 updates.add(new MessageRow(now, limitKeys(stored.keys() + "," + row.keys())));
                 DeliveryMessage was = stored.message();
-                hourly.merge(HourKey.of(was.firstEventAt(), was.latestType(), was.country(), was.isFinal()), Amounts.of(was, -1), Amounts::plus);
+                hourly.merge(HourKey.of(was), Amounts.of(was, -1), Amounts::plus);
             }
-            hourly.merge(HourKey.of(now.firstEventAt(), now.latestType(), now.country(), now.isFinal()), Amounts.of(now, 1), Amounts::plus);
+            hourly.merge(HourKey.of(now), Amounts.of(now, 1), Amounts::plus);
         });
         mergeHourly("delivery_message_hourly", "latest_type", "messages", true, hourly);
         addContexts(receipts);
