@@ -42,14 +42,6 @@ public class TestSendService {
 
     public static final List<String> MESSAGE_TYPES = List.of("TRANSACTIONAL", "PROMOTIONAL");
 
-    /** Destination simulator numbers (AWS user guide, "test-phone-numbers"): number → success or failure. */
-    private static final Map<String, String> SIMULATORS = Map.ofEntries(
-            Map.entry("+14254147755", "success"), Map.entry("+14254147167", "failure"),
-            Map.entry("+447860019066", "success"), Map.entry("+447860019067", "failure"),
-            Map.entry("+61455944038", "success"), Map.entry("+61455944039", "failure"),
-            Map.entry("+33755512501", "success"), Map.entry("+33755512502", "failure"),
-            Map.entry("+34683783440", "success"), Map.entry("+34683783442", "failure"));
-
     /** Input that cannot be sent, with the field it belongs to. */
     public static final class InvalidSendException extends IllegalArgumentException {
         private final String field;
@@ -183,7 +175,8 @@ public class TestSendService {
         String optOutList = optOutList(originationIdentity);
         boolean optedOut = optOutList != null && gateway.optedOut(optOutList, number.e164());
         String verification = sandbox ? gateway.verificationStatus(number.e164()).orElse(null) : null;
-        return new NumberState(number, SIMULATORS.get(number.e164()), verification, optedOut, sandbox);
+        String simulator = SimulatorNumbers.aws().destination(number.e164()).map(SimulatorNumbers.Destination::outcome).orElse(null);
+        return new NumberState(number, simulator, verification, optedOut, sandbox);
     }
 
     private @Nullable String optOutList(@Nullable String originationIdentity) {
@@ -199,7 +192,7 @@ public class TestSendService {
     }
 
     public static boolean isSimulator(String e164) {
-        return SIMULATORS.containsKey(e164);
+        return SimulatorNumbers.aws().destination(e164).isPresent();
     }
 
     /** Encoding, parts and the estimated cost to the destination's country (when the destination is a number). */

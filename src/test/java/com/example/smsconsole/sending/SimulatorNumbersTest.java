@@ -2,6 +2,7 @@ package com.example.smsconsole.sending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.smsconsole.common.PhoneNumber;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,5 +49,13 @@ class SimulatorNumbersTest {
     void origination_simulator_numbers_exist_in_the_united_states_only() {
         assertThat(table.originationCountries()).containsExactly("US");
         assertThat(table.source()).contains("test-phone-numbers");
+    }
+
+    @Test
+    void every_simulator_number_is_accepted_as_a_number_of_its_country() {
+        for (SimulatorNumbers.Destination d : table.destinations()) {
+            assertThat(PhoneNumber.tryParse(d.number())).as(d.number() + " (" + d.countryName() + ")")
+                    .hasValueSatisfying(n -> assertThat(n.e164()).isEqualTo(d.number()));
+        }
     }
 }
