@@ -1,6 +1,7 @@
 package com.example.smsconsole.verification;
 
 import com.example.smsconsole.aws.AwsCalls;
+import com.example.smsconsole.common.SmsResources;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,9 +25,11 @@ class VerificationGateway {
     }
 
     private final PinpointSmsVoiceV2Client sms;
+    private final SmsResources resources;
 
-    VerificationGateway(PinpointSmsVoiceV2Client sms) {
+    VerificationGateway(PinpointSmsVoiceV2Client sms, SmsResources resources) {
         this.sms = sms;
+        this.resources = resources;
     }
 
     /** Every verified destination number, all pages of DescribeVerifiedDestinationNumbers. */
@@ -87,12 +90,21 @@ class VerificationGateway {
      * Sends a code; the value is the message id of the text or call. The request has no client
      * token (SendDestinationNumberVerificationCodeRequest in the API model), so it is retried only
      * after throttling, never after it may have reached AWS.
+     * <p>
+     * The code goes out from the configured pool with the configured configuration set: IAM
+     * authorises SendDestinationNumberVerificationCode only against a configuration set, phone
+     * number, pool or sender id named in the request (Service Authorization Reference), so a request
+     * naming neither would be refused by the console's scoped policy. A resource that is not
+     * configured is left out, and AWS then picks an identity of the account.
      *
      * @see "Design decision: docs/decisions/015-20261202-no-blind-retries.md"
      */
     Called<String> sendCode(String id, String channel) {
+        String pool = blankToNull(resources.phonePoolId());
+        String configurationSet = blankToNull(resources.configurationSetName());
         var response = AwsCalls.smsVoice("SendDestinationNumberVerificationCode",
                 () -> sms.sendDestinationNumberVerificationCode(b -> b.verifiedDestinationNumberId(id).verificationChannel(channel)
+                        .originationIdentity(pool).configurationSetName(configurationSet)
                         .overrideConfiguration(AwsCalls::atMostOnce)));
         return new Called<>(response.messageId(), AwsCalls.requestId(response));
     }
@@ -108,6 +120,10 @@ class VerificationGateway {
         var response = AwsCalls.smsVoice("DeleteVerifiedDestinationNumber",
                 () -> sms.deleteVerifiedDestinationNumber(b -> b.verifiedDestinationNumberId(id)));
         return new Called<>(response.destinationPhoneNumber(), AwsCalls.requestId(response));
+    }
+
+    private static @Nullable String blankToNull(String value) {
+        return value.isEmpty() ? null : value;
     }
 
     private static VerifiedNumber number(VerifiedDestinationNumberInformation v) {

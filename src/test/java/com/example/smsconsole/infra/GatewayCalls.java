@@ -73,13 +73,6 @@ final class GatewayCalls {
             "overrideConfiguration");
 
     /**
-     * Members a call is specified to set, added to those read from its text: verification codes are sent through
-     * the configured pool and configuration set, which is what scopes SendDestinationNumberVerificationCode.
-     */
-    static final Map<String, Set<String>> CONTRACT = Map.of(
-            "SendDestinationNumberVerificationCode", Set.of("originationIdentity", "configurationSetName"));
-
-    /**
      * Resource members a call may leave unset at run time (the value is null): such a call is also
      * simulated without them, which IAM evaluates against "*". A toll-free number is requested
      * without a registration id (it is associated afterwards), a 10DLC number with its campaign's.
@@ -115,7 +108,6 @@ final class GatewayCalls {
                 }
                 String operation = Character.toLowerCase(m.group(2).charAt(0)) + m.group(2).substring(1);
                 members.remove(operation);
-                members.addAll(CONTRACT.getOrDefault(m.group(2), Set.of()));
                 int line = (int) source.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
                 calls.add(new Call(action, file.getFileName() + ":" + line, members));
                 Set<String> optional = new TreeSet<>(OPTIONAL.getOrDefault(m.group(2), Set.of()));

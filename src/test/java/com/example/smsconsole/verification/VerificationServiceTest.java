@@ -22,7 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import com.example.smsconsole.common.SmsResources;
 import org.springframework.beans.factory.annotation.Autowired;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Client;
 import org.springframework.security.test.context.support.WithMockUser;
 import software.amazon.awssdk.http.SdkHttpClient;
 
@@ -49,6 +51,10 @@ class VerificationServiceTest {
     AwsTarget target;
     @Autowired
     SdkHttpClient http;
+    @Autowired
+    SmsResources resources;
+    @Autowired
+    PinpointSmsVoiceV2Client sms;
 
     SandboxFixture sandbox;
     AuditLog auditLog;
@@ -84,6 +90,31 @@ class VerificationServiceTest {
             assertThat(e.actor()).isEqualTo("qa");
         });
         assertThat(entries.getLast().target()).isEqualTo(phone);
+    }
+
+    /**
+     * IAM authorises SendDestinationNumberVerificationCode only against the configuration set, number,
+     * pool or sender id the request names (Service Authorization Reference), so the code must go out
+     * naming the configured ones: with a configuration set or a pool that does not exist, AWS answers
+     * that it cannot find that resource, which it could only do if the request named it.
+     */
+    @Test
+    void a_code_goes_out_naming_the_configured_pool_and_configuration_set() {
+        String phone = SandboxFixture.freshNumber();
+        VerifiedNumber added = service.add(phone);
+        var noSuchSet = new VerificationGateway(sms,
+                new SmsResources("no-such-set", resources.phonePoolId(), resources.phonePoolArn(), resources.deliveryLogGroup()));
+        assertThatThrownBy(() -> noSuchSet.sendCode(added.id(), "TEXT")).isInstanceOfSatisfying(AwsCallException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo("ResourceNotFoundException");
+            assertThat(e.resourceId()).isEqualTo("no-such-set");
+        });
+        var noSuchPool = new VerificationGateway(sms,
+                new SmsResources(resources.configurationSetName(), "pool-0000000000000000000000000000000f", "", resources.deliveryLogGroup()));
+        assertThatThrownBy(() -> noSuchPool.sendCode(added.id(), "TEXT")).isInstanceOfSatisfying(AwsCallException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo("ResourceNotFoundException");
+            assertThat(e.resourceId()).isEqualTo("pool-0000000000000000000000000000000f");
+        });
+        assertThat(new VerificationGateway(sms, resources).sendCode(added.id(), "TEXT").value()).isNotBlank();
     }
 
     @Test
@@ -222,7 +253,7 @@ class VerificationServiceTest {
         emulator.faults().add(new FaultInjector.Rule("sms-voice", "CreateVerifiedDestinationNumber", FaultInjector.Kind.LATENCY, 0, 2500, 0,
                 phone));
         try (var slowClient = AwsClients.smsVoice(slowProperties, target, http, AwsClients.credentials(slowProperties))) {
-            var slow = new VerificationService(new VerificationGateway(slowClient), audit, properties, clock);
+            var slow = new VerificationService(new VerificationGateway(slowClient, resources), audit, properties, clock);
             assertThatThrownBy(() -> slow.add(phone)).isInstanceOfSatisfying(AwsCallException.class, e -> {
                 assertThat(e.mayHaveBeenCarriedOut()).isTrue();
                 assertThat(e.userMessage()).startsWith("AWS did not answer in time, so " + phone + " may have been added.")
