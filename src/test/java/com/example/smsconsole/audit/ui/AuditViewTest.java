@@ -14,8 +14,10 @@ import com.vaadin.flow.router.QueryParameters;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /** The audit view: the search comes from and goes to the address, typing is debounced, the chain check is shown. */
@@ -25,6 +27,8 @@ class AuditViewTest extends SpringBrowserlessTest {
 
     @Autowired
     AuditService audit;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void a_shared_address_opens_the_same_search() {
@@ -76,6 +80,36 @@ class AuditViewTest extends SpringBrowserlessTest {
 
         assertThat(view.chain.tone()).isEqualTo(InlineMessage.Tone.SUCCESS);
         assertThat(view.chain.text()).startsWith("Hash chain intact (").contains("entries");
+    }
+
+    @Test
+    void the_view_names_the_entry_where_the_chain_breaks() {
+        audit.success("TagResource", "registration-chain-a", null, null);
+        AuditEntry rewritten = audit.success("TagResource", "registration-chain-b", null, null);
+        audit.success("TagResource", "registration-chain-c", null, null);
+        JdbcClient owner = JdbcClient.create(dataSource);
+        // the owner of the tables rewrites one entry's outcome behind the console's back, then puts it back
+        bypassingTriggers(owner, "UPDATE audit_entry SET outcome = 'FAILURE' WHERE id = " + rewritten.id());
+        try {
+            UI.getCurrent().navigate("audit");
+            AuditView view = (AuditView) getCurrentView();
+            assertThat(view.chain.tone()).isEqualTo(InlineMessage.Tone.ERROR);
+            assertThat(view.chain.text()).startsWith("Hash chain broken at entry " + rewritten.id() + " (")
+                    .contains("may have been changed outside the console");
+        } finally {
+            bypassingTriggers(owner, "UPDATE audit_entry SET outcome = 'SUCCESS' WHERE id = " + rewritten.id());
+        }
+        assertThat(audit.verifyChain().intact()).isTrue();
+    }
+
+    private static void bypassingTriggers(JdbcClient owner, String statement) {
+        owner.sql("DROP TRIGGER audit_entry_no_update").update();
+        try {
+            owner.sql(statement).update();
+        } finally {
+            owner.sql("CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry FOR EACH ROW CALL "
+                    + "'com.example.smsconsole.audit.repository.AppendOnlyTrigger'").update();
+        }
     }
 
     @Test
