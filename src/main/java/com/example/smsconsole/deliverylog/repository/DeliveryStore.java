@@ -773,16 +773,37 @@ public class DeliveryStore {
         partitionsRead = true;
     }
 
-    /** Drops the weekly partitions that hold only receipts before the cutoff key. */
+    /**
+     * Drops the weekly partitions that hold only receipts before the cutoff key. Each is first
+     * detached with {@code DETACH PARTITION ... CONCURRENTLY}, which takes only a SHARE UPDATE
+     * EXCLUSIVE lock on the parent, so searches and ingestion go on while it waits for them; a
+     * plain {@code DROP} of a partition would take an ACCESS EXCLUSIVE lock on the parent and queue
+     * every search and insert behind the longest running count. A detach that an earlier run left
+     * pending is finalised, and a week left detached but not dropped is dropped. Runs outside any
+     * transaction (CONCURRENTLY refuses a transaction block).
+     */
     private int dropPartitionsBefore(long cutoffKey) {
         readPartitions();
+        Set<Long> weeks = new java.util.TreeSet<>(partitions);
+        weeks.addAll(jdbc.queryForList("""
+                SELECT DISTINCT CAST(substring(tablename FROM '_w([0-9]+)$') AS BIGINT) FROM pg_tables
+                WHERE schemaname = current_schema() AND tablename ~ '^delivery_event(_raw)?_w[0-9]+$'""", Long.class));
         int dropped = 0;
-        for (long week : new java.util.TreeSet<>(partitions)) {
+        for (long week : weeks) {
             if (EventKeys.lowest((week + 1) * PARTITION_MILLIS) <= cutoffKey) {
-                jdbc.execute("DROP TABLE IF EXISTS delivery_event_raw_w" + week);
-                jdbc.execute("DROP TABLE IF EXISTS delivery_event_w" + week);
-                partitions.remove(week);
-                dropped++;
+                for (String parent : List.of("delivery_event_raw", "delivery_event")) {
+                    String table = parent + "_w" + week;
+                    List<Boolean> pending = jdbc.queryForList("""
+                            SELECT i.inhdetachpending FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                            JOIN pg_class p ON p.oid = i.inhparent WHERE c.relname = ? AND p.relname = ?""", Boolean.class, table, parent);
+                    if (!pending.isEmpty()) {
+                        jdbc.execute("ALTER TABLE " + parent + " DETACH PARTITION " + table + (pending.getFirst() ? " FINALIZE" : " CONCURRENTLY"));
+                    }
+                    jdbc.execute("DROP TABLE IF EXISTS " + table);
+                }
+                if (partitions.remove(week)) {
+                    dropped++;
+                }
             }
         }
         return dropped;

@@ -1,7 +1,18 @@
 package com.example.smsconsole.deliverylog.repository;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.smsconsole.deliverylog.DeliveryEvent;
 import com.example.smsconsole.support.PostgresTestServer;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 
 /** The delivery store on a real PostgreSQL server started by the test run. */
 class PostgresDeliveryStoreTest extends DeliveryStoreContract {
@@ -15,5 +26,39 @@ class PostgresDeliveryStoreTest extends DeliveryStoreContract {
     @Override
     String vendor() {
         return "postgresql";
+    }
+
+    /**
+     * A DROP of a partition waits for an ACCESS EXCLUSIVE lock on the partitioned table, and every
+     * search and insert that comes after it queues behind it (PostgreSQL manual, "Explicit
+     * Locking": ACCESS EXCLUSIVE conflicts with every mode, and lock requests are granted in
+     * order). Retention must let them through while it waits for a long search to finish.
+     */
+    @Test
+    void dropping_an_old_week_lets_searches_and_ingestion_through_while_a_long_search_runs() throws Exception {
+        Instant old = T0.minus(Duration.ofDays(10));
+        var event = new DeliveryEvent("id-old-week", old, old, "TEXT_DELIVERED", "OLD-WEEK", "+14255550009", "+12065550142", null, "US", null, null,
+                null, null, 1, null, null, true, null, null, null, "stream");
+        store.store("group", List.of(new DeliveryStore.Receipt(event, "{}", old.toEpochMilli())), List.of(), T0.toEpochMilli(), 0, T0.toEpochMilli());
+
+        try (Connection longSearch = dataSource.getConnection(); Connection other = dataSource.getConnection()) {
+            longSearch.setAutoCommit(false);
+            try (Statement s = longSearch.createStatement()) {
+                s.executeQuery("SELECT count(*) FROM delivery_event").close();
+            }
+            var retention = CompletableFuture.supplyAsync(() -> store.purgeBefore(T0.minus(Duration.ofDays(1)).toEpochMilli(), 1000));
+            Thread.sleep(1000);
+            try (Statement s = other.createStatement()) {
+                s.execute("SET lock_timeout = '3s'");
+                // a search and an insert into the current week, while retention waits for the long search
+                s.executeQuery("SELECT count(*) FROM delivery_event").close();
+                s.executeQuery("SELECT count(*) FROM delivery_event_raw").close();
+                s.execute("INSERT INTO delivery_event_raw (event_key, packed) SELECT event_key + 1, packed FROM delivery_event_raw"
+                        + " WHERE event_key = (SELECT max(event_key) FROM delivery_event_raw)");
+            }
+            longSearch.commit();
+            assertThat(retention.get(60, TimeUnit.SECONDS).partitionsDropped()).isEqualTo(1);
+        }
+        assertThat(queries.message("OLD-WEEK")).isEmpty();
     }
 }
