@@ -6,6 +6,7 @@ import com.example.smsconsole.audit.AuditEntry;
 import com.example.smsconsole.audit.AuditFilter;
 import com.example.smsconsole.audit.AuditService;
 import com.example.smsconsole.common.SmsResources;
+import com.example.smsconsole.common.ui.Times;
 import com.example.smsconsole.deliverylog.DeliveryLogService;
 import com.example.smsconsole.deliverylog.repository.DeliveryQueries;
 import com.example.smsconsole.emulator.AwsEmulator;
@@ -24,9 +25,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
@@ -55,6 +58,8 @@ class DeliveryHistoryViewTest extends SpringBrowserlessTest {
     TestSendStore testSends;
     @Autowired
     AwsEmulator emulator;
+    @Autowired
+    DataSource dataSource;
 
     DeliveryReceipts receipts;
     String number;
@@ -199,6 +204,17 @@ class DeliveryHistoryViewTest extends SpringBrowserlessTest {
 
         assertThat(view.total.getText()).isEqualTo("7 receipts");
         assertThat(test(view.events).size()).isEqualTo(7);
+    }
+
+    @Test
+    void the_status_panel_says_the_oldest_stored_receipt_how_long_receipts_are_kept_and_the_store_size() {
+        long oldest = JdbcClient.create(dataSource).sql("SELECT MIN(event_at) FROM delivery_event").query(Long.class).single();
+        DeliveryHistoryView view = open("range=1h");
+
+        // app.delivery.retention is 400 days unless configured (README, "Delivery history")
+        assertThat(view.status.oldest.getText()).isEqualTo(Times.format(Instant.ofEpochMilli(oldest)) + " · kept 400 days");
+        // the tests' H2 database lives in memory: there is no file to measure
+        assertThat(view.status.size.getText()).isEqualTo("not known");
     }
 
     @Test
