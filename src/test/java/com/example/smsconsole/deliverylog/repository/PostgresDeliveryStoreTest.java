@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.mock.env.MockEnvironment;
 
 /** The delivery store on a real PostgreSQL server started by the test run. */
 class PostgresDeliveryStoreTest extends DeliveryStoreContract {
@@ -60,5 +63,26 @@ class PostgresDeliveryStoreTest extends DeliveryStoreContract {
             assertThat(retention.get(60, TimeUnit.SECONDS).partitionsDropped()).isEqualTo(1);
         }
         assertThat(queries.message("OLD-WEEK")).isEmpty();
+    }
+
+    /** With {@code app.delivery.read-datasource.url} set, searches read there and nowhere else (README, "Several consoles"). */
+    @Test
+    void searches_read_from_the_read_datasource_when_one_is_configured() {
+        var server = PostgresTestServer.get();
+        String replicaUrl = server.createDatabase("replica");
+        DataSource replica = server.dataSource(replicaUrl);
+        Flyway.configure().dataSource(replica).locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
+        new DeliveryStore(replica, new DataSourceTransactionManager(replica)).store("group",
+                List.of(receipt("REPLICA-ONLY", "+14255550077", "US", "TEXT_DELIVERED", true, 0)), List.of(), T0.toEpochMilli(), 0, T0.toEpochMilli());
+        var environment = new MockEnvironment().withProperty("app.delivery.read-datasource.url", replicaUrl)
+                .withProperty("app.delivery.read-datasource.username", server.user())
+                .withProperty("app.delivery.read-datasource.password", server.password());
+
+        var onReplica = new DeliveryQueries(dataSource, environment);
+
+        assertThat(onReplica.message("REPLICA-ONLY")).isPresent();
+        assertThat(onReplica.message("M1")).as("a message only the primary holds").isEmpty();
+        assertThat(queries.message("M1")).isPresent();
+        assertThat(new DeliveryQueries(dataSource, new MockEnvironment()).message("M1")).as("unset: the primary").isPresent();
     }
 }
