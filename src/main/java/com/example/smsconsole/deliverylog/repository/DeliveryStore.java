@@ -42,6 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DeliveryStore {
 
     private static final long HOUR = 3_600_000L;
+    private static final long DAY = 24 * HOUR;
     private static final int IN_CHUNK = 500;
     private static final int ROWS_PER_STATEMENT = 400;
     private static final int MAX_KEYS_TEXT = 4000;
@@ -661,13 +662,24 @@ public class DeliveryStore {
                 break;
             }
         }
-        tx.executeWithoutResult(status -> {
-            jdbc.update("DELETE FROM delivery_event_hourly WHERE hour_at < ?", cutoff);
-            jdbc.update("DELETE FROM delivery_message_hourly WHERE hour_at < ?", cutoff);
-            jdbc.update("DELETE FROM delivery_event_malformed WHERE log_timestamp < ?", cutoff);
-            jdbc.update("DELETE FROM ingest_run WHERE finished_at < ?", cutoff);
-        });
-        return new Purged(messages, receipts, dropped, transactions + 1);
+        // hourly counts, malformed events and ingestion runs: one day of them per transaction, so a first run over a
+        // long backlog is many short transactions too
+        for (String[] table : new String[][] {{"delivery_event_hourly", "hour_at"}, {"delivery_message_hourly", "hour_at"},
+                {"delivery_event_malformed", "log_timestamp"}, {"ingest_run", "finished_at"}}) {
+            Long oldest = jdbc.queryForObject("SELECT MIN(" + table[1] + ") FROM " + table[0], Long.class);
+            if (oldest == null || oldest >= cutoff) {
+                continue;
+            }
+            for (long upTo = Math.min(cutoff, oldest + DAY); ; upTo = Math.min(cutoff, upTo + DAY)) {
+                long before = upTo;
+                tx.executeWithoutResult(status -> jdbc.update("DELETE FROM " + table[0] + " WHERE " + table[1] + " < ?", before));
+                transactions++;
+                if (before >= cutoff) {
+                    break;
+                }
+            }
+        }
+        return new Purged(messages, receipts, dropped, transactions);
     }
 
     /** One batch of messages first seen before the cutoff, with the context pairs their first receipt names. */
