@@ -360,22 +360,31 @@ class LogsEmulatorContractTest {
     void boto3_runs_insights_queries_too() throws Exception {
         putReceipts();
         String script = """
-                import boto3, json, sys, time
+                import boto3, botocore.exceptions, json, sys, time
                 logs = boto3.client("logs", endpoint_url=sys.argv[1], region_name="us-east-1", aws_access_key_id="local", aws_secret_access_key="local")
                 start, end = int(sys.argv[3]), int(sys.argv[4])
                 qid = logs.start_query(logGroupName=sys.argv[2], startTime=start, endTime=end,
                                        queryString="filter eventType like 'TEXT_' | stats count(*) by eventType | sort eventType")["queryId"]
+                running = logs.start_query(logGroupName=sys.argv[2], startTime=start, endTime=end, queryString="fields @message")["queryId"]
+                stopped = logs.stop_query(queryId=running)
+                cancelled = logs.get_query_results(queryId=running)["status"]
                 while True:
                     answer = logs.get_query_results(queryId=qid)
                     if answer["status"] not in ("Scheduled", "Running"):
                         break
                     time.sleep(0.1)
                 try:
+                    logs.stop_query(queryId=qid)
+                    stop_ended = None
+                except botocore.exceptions.ClientError as e:
+                    stop_ended = {"code": e.response["Error"]["Code"], "status": e.response["ResponseMetadata"]["HTTPStatusCode"]}
+                try:
                     logs.start_query(logGroupName=sys.argv[2], startTime=start, endTime=end, queryString="fields @message | dedup @message")
                     error = None
                 except logs.exceptions.MalformedQueryException as e:
                     error = {"code": e.response["Error"]["Code"], "compile": e.response.get("queryCompileError")}
-                print(json.dumps({"status": answer["status"], "results": answer["results"], "statistics": answer["statistics"], "error": error}))
+                print(json.dumps({"status": answer["status"], "results": answer["results"], "statistics": answer["statistics"], "error": error,
+                                  "stopped": stopped.get("success"), "cancelled": cancelled, "stop_ended": stop_ended}))
                 """;
         Path file = Files.createTempFile(fixture.dataDir, "insights", ".py");
         Files.writeString(file, script);
@@ -389,6 +398,12 @@ class LogsEmulatorContractTest {
         assertThat(out.path("statistics").path("recordsScanned").asDouble()).isEqualTo(7.0);
         assertThat(out.path("error").path("code").asString()).isEqualTo("MalformedQueryException");
         assertThat(out.path("error").path("compile").path("message").asString()).contains("dedup");
+        // StopQuery (API reference): "success: This is true if the query was stopped"; "If the query has already ended,
+        // the operation returns an error indicating that the specified query is not running" (a 400 from the model's errors)
+        assertThat(out.path("stopped").asBoolean()).as(out.toString()).isTrue();
+        assertThat(out.path("cancelled").asString()).isEqualTo("Cancelled");
+        assertThat(out.path("stop_ended").path("code").asString()).isEqualTo("InvalidParameterException");
+        assertThat(out.path("stop_ended").path("status").asInt()).isEqualTo(400);
     }
 
     private static JsonNode python(Path script, String... args) throws IOException, InterruptedException {

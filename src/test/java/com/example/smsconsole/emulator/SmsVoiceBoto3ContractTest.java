@@ -36,7 +36,7 @@ class SmsVoiceBoto3ContractTest {
                     out[name] = getattr(sms, fn)(**args)
                     out[name].pop("ResponseMetadata", None)
                 except ClientError as e:
-                    out[name] = {"error": e.response["Error"]["Code"], "reason": e.response.get("Reason"),
+                    out[name] = {"error": e.response["Error"]["Code"], "reason": e.response.get("Reason"), "resource": e.response.get("ResourceType"),
                                  "status": e.response["ResponseMetadata"]["HTTPStatusCode"]}
                 return out[name]
             pool = sms.describe_pools()["Pools"][0]["PoolId"]
@@ -78,17 +78,46 @@ class SmsVoiceBoto3ContractTest {
             call("create_set", "create_configuration_set", ConfigurationSetName="boto-set")
             call("default_type", "set_default_message_type", ConfigurationSetName="boto-set", MessageType="PROMOTIONAL")
             call("default_sender", "set_default_sender_id", ConfigurationSetName="boto-set", SenderId="BOTO")
+            events = {"IamRoleArn": "arn:aws:iam::000000000000:role/boto-events",
+                      "LogGroupArn": "arn:aws:logs:us-east-1:000000000000:log-group:/boto/events"}
+            call("create_destination", "create_event_destination", ConfigurationSetName="boto-set", EventDestinationName="boto-logs",
+                 MatchingEventTypes=["TEXT_ALL"], CloudWatchLogsDestination=events)
+            call("create_destination_twice", "create_event_destination", ConfigurationSetName="boto-set", EventDestinationName="boto-logs",
+                 MatchingEventTypes=["TEXT_ALL"], CloudWatchLogsDestination=events)
+            call("update_destination", "update_event_destination", ConfigurationSetName="boto-set", EventDestinationName="boto-logs",
+                 Enabled=False, MatchingEventTypes=["TEXT_DELIVERED", "TEXT_BLOCKED"])
+            call("set_with_destination", "describe_configuration_sets", ConfigurationSetNames=["boto-set"])
+            call("delete_destination", "delete_event_destination", ConfigurationSetName="boto-set", EventDestinationName="boto-logs")
+            call("delete_destination_twice", "delete_event_destination", ConfigurationSetName="boto-set", EventDestinationName="boto-logs")
+            call("set_without_destination", "describe_configuration_sets", ConfigurationSetNames=["boto-set"])
             call("delete_set", "delete_configuration_set", ConfigurationSetName="boto-set")
+            call("create_defaults_set", "create_configuration_set", ConfigurationSetName="boto-defaults")
+            sms.set_default_message_type(ConfigurationSetName="boto-defaults", MessageType="TRANSACTIONAL")
+            sms.set_default_sender_id(ConfigurationSetName="boto-defaults", SenderId="BOTOTWO")
+            call("defaults_set", "describe_configuration_sets", ConfigurationSetNames=["boto-defaults"])
+            call("delete_default_type", "delete_default_message_type", ConfigurationSetName="boto-defaults")
+            call("delete_default_sender", "delete_default_sender_id", ConfigurationSetName="boto-defaults")
+            call("defaults_deleted", "describe_configuration_sets", ConfigurationSetNames=["boto-defaults"])
+            sms.delete_configuration_set(ConfigurationSetName="boto-defaults")
             call("create_list", "create_opt_out_list", OptOutListName="boto-list")
             call("delete_list", "delete_opt_out_list", OptOutListName="boto-list")
             call("override", "set_text_message_spend_limit_override", MonthlyLimit=1)
             call("override_too_high", "set_text_message_spend_limit_override", MonthlyLimit=1000)
             call("delete_override", "delete_text_message_spend_limit_override")
+            call("voice_override", "set_voice_message_spend_limit_override", MonthlyLimit=0)
+            call("limits_voice_overridden", "describe_spend_limits")
+            call("delete_voice_override", "delete_voice_message_spend_limit_override")
+            call("limits_voice_deleted", "describe_spend_limits")
             call("sender_gb", "request_sender_id", SenderId="BOTOCO", IsoCountryCode="GB")
             call("sender_us", "request_sender_id", SenderId="BOTOCO", IsoCountryCode="US")
             call("senders", "describe_sender_ids", Filters=[{"Name": "iso-country-code", "Values": ["GB"]}])
             call("send_uk_pool", "send_text_message", DestinationPhoneNumber="+447860019066", OriginationIdentity=pool, MessageBody="hi")
             call("send_uk_sender", "send_text_message", DestinationPhoneNumber="+447860019066", OriginationIdentity="BOTOCO", MessageBody="hi")
+            call("protect_sender", "update_sender_id", SenderId="BOTOCO", IsoCountryCode="GB", DeletionProtectionEnabled=True)
+            call("release_protected_sender", "release_sender_id", SenderId="BOTOCO", IsoCountryCode="GB")
+            call("unprotect_sender", "update_sender_id", SenderId="BOTOCO", IsoCountryCode="GB", DeletionProtectionEnabled=False)
+            call("release_sender", "release_sender_id", SenderId=out["sender_gb"]["SenderIdArn"], IsoCountryCode="GB")
+            call("sender_released", "describe_sender_ids", SenderIds=[{"SenderId": "BOTOCO", "IsoCountryCode": "GB"}])
             vdn = sms.create_verified_destination_number(DestinationPhoneNumber="+14255550166")["VerifiedDestinationNumberId"]
             call("code", "send_destination_number_verification_code", VerifiedDestinationNumberId=vdn, VerificationChannel="TEXT",
                  OriginationIdentity=pool, ConfigurationSetName="app-sms-config-set")
@@ -182,12 +211,84 @@ class SmsVoiceBoto3ContractTest {
     }
 
     @Test
+    void event_destinations_are_created_updated_and_deleted_on_a_configuration_set() {
+        JsonNode created = out.path("create_destination");
+        assertThat(created.path("ConfigurationSetName").asString()).isEqualTo("boto-set");
+        assertThat(created.path("ConfigurationSetArn").asString()).endsWith(":configuration-set/boto-set");
+        assertThat(created.path("EventDestination").path("EventDestinationName").asString()).isEqualTo("boto-logs");
+        assertThat(created.path("EventDestination").path("Enabled").asBoolean()).isTrue();
+        assertThat(created.path("EventDestination").path("MatchingEventTypes").valueStream().map(JsonNode::asString)).containsExactly("TEXT_ALL");
+        assertThat(created.path("EventDestination").path("CloudWatchLogsDestination").path("LogGroupArn").asString())
+                .isEqualTo("arn:aws:logs:us-east-1:000000000000:log-group:/boto/events");
+        assertThat(created.path("EventDestination").path("CloudWatchLogsDestination").path("IamRoleArn").asString())
+                .isEqualTo("arn:aws:iam::000000000000:role/boto-events");
+        assertThat(out.path("create_destination_twice").path("error").asString()).isEqualTo("ConflictException");
+        assertThat(out.path("create_destination_twice").path("reason").asString()).isEqualTo("RESOURCE_ALREADY_EXISTS");
+
+        JsonNode updated = out.path("update_destination").path("EventDestination");
+        assertThat(updated.path("Enabled").asBoolean(true)).isFalse();
+        assertThat(updated.path("MatchingEventTypes").valueStream().map(JsonNode::asString)).containsExactlyInAnyOrder("TEXT_DELIVERED", "TEXT_BLOCKED");
+        assertThat(updated.path("CloudWatchLogsDestination").path("LogGroupArn").asString())
+                .as("members not in the update stay").isEqualTo("arn:aws:logs:us-east-1:000000000000:log-group:/boto/events");
+        JsonNode described = out.path("set_with_destination").path("ConfigurationSets").get(0).path("EventDestinations");
+        assertThat(described).hasSize(1);
+        assertThat(described.get(0).path("Enabled").asBoolean(true)).isFalse();
+
+        assertThat(out.path("delete_destination").path("EventDestination").path("EventDestinationName").asString()).isEqualTo("boto-logs");
+        assertThat(out.path("delete_destination_twice").path("error").asString()).isEqualTo("ResourceNotFoundException");
+        assertThat(out.path("delete_destination_twice").path("resource").asString()).isEqualTo("event-destination");
+        assertThat(out.path("set_without_destination").path("ConfigurationSets").get(0).path("EventDestinations")).isEmpty();
+    }
+
+    @Test
+    void a_configuration_set_default_message_type_and_sender_id_are_deleted() {
+        JsonNode before = out.path("defaults_set").path("ConfigurationSets").get(0);
+        assertThat(before.path("DefaultMessageType").asString()).isEqualTo("TRANSACTIONAL");
+        assertThat(before.path("DefaultSenderId").asString()).isEqualTo("BOTOTWO");
+        assertThat(out.path("delete_default_type").path("ConfigurationSetName").asString()).isEqualTo("boto-defaults");
+        assertThat(out.path("delete_default_type").has("error")).isFalse();
+        assertThat(out.path("delete_default_sender").path("ConfigurationSetName").asString()).isEqualTo("boto-defaults");
+        assertThat(out.path("delete_default_sender").has("error")).isFalse();
+        JsonNode after = out.path("defaults_deleted").path("ConfigurationSets").get(0);
+        assertThat(after.has("DefaultMessageType")).as(after.toString()).isFalse();
+        assertThat(after.has("DefaultSenderId")).as(after.toString()).isFalse();
+    }
+
+    @Test
+    void a_voice_spend_limit_override_is_set_and_deleted() {
+        assertThat(out.path("voice_override").path("MonthlyLimit").asLong(-1)).isZero();
+        JsonNode overridden = spendLimit("limits_voice_overridden", "VOICE_MESSAGE_MONTHLY_SPEND_LIMIT");
+        assertThat(overridden.path("EnforcedLimit").asLong(-1)).isZero();
+        assertThat(overridden.path("Overridden").asBoolean()).isTrue();
+        // DeleteVoiceMessageSpendLimitOverride: deleting an override sets the EnforcedLimit to the MaxLimit
+        JsonNode deleted = spendLimit("limits_voice_deleted", "VOICE_MESSAGE_MONTHLY_SPEND_LIMIT");
+        assertThat(deleted.path("MaxLimit").asLong()).isPositive();
+        assertThat(deleted.path("Overridden").asBoolean(true)).isFalse();
+        assertThat(deleted.path("EnforcedLimit").asLong()).isEqualTo(deleted.path("MaxLimit").asLong());
+        assertThat(out.path("delete_voice_override").path("MonthlyLimit").asLong()).isEqualTo(deleted.path("MaxLimit").asLong());
+    }
+
+    private static JsonNode spendLimit(String call, String name) {
+        return out.path(call).path("SpendLimits").valueStream().filter(l -> l.path("Name").asString().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " missing in " + out.path(call)));
+    }
+
+    @Test
     void sender_ids_voice_messages_and_unimplemented_operations() {
         assertThat(out.path("sender_gb").path("SenderIdArn").asString()).endsWith(":sender-id/BOTOCO/GB");
         assertThat(out.path("sender_us").path("reason").asString()).isEqualTo("SENDER_ID_NOT_SUPPORTED");
         assertThat(out.path("senders").path("SenderIds")).hasSize(1);
         assertThat(out.path("send_uk_pool").path("reason").asString()).isEqualTo("NO_ORIGINATION_IDENTITIES_FOUND");
         assertThat(out.path("send_uk_sender").path("MessageId").asString()).isNotBlank();
+        assertThat(out.path("protect_sender").path("DeletionProtectionEnabled").asBoolean()).isTrue();
+        assertThat(out.path("protect_sender").path("SenderIdArn").asString()).endsWith(":sender-id/BOTOCO/GB");
+        assertThat(out.path("release_protected_sender").path("error").asString()).isEqualTo("ConflictException");
+        assertThat(out.path("release_protected_sender").path("reason").asString()).isEqualTo("DELETION_PROTECTION_ENABLED");
+        assertThat(out.path("unprotect_sender").path("DeletionProtectionEnabled").asBoolean(true)).isFalse();
+        assertThat(out.path("release_sender").path("SenderId").asString()).isEqualTo("BOTOCO");
+        assertThat(out.path("release_sender").path("IsoCountryCode").asString()).isEqualTo("GB");
+        assertThat(out.path("sender_released").path("error").asString()).isEqualTo("ResourceNotFoundException");
+        assertThat(out.path("sender_released").path("resource").asString()).isEqualTo("sender-id");
         assertThat(out.path("verify").path("Status").asString()).isEqualTo("VERIFIED");
         assertThat(out.path("voice").path("MessageId").asString()).isNotBlank();
         assertThat(out.path("voice_simulator").path("reason").asString()).isEqualTo("NO_ORIGINATION_IDENTITIES_FOUND");

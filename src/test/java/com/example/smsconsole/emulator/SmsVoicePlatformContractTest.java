@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Client;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.model.ConfigurationSetFilterName;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.ConflictException;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.EventType;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.KeywordAction;
@@ -20,9 +21,12 @@ import software.amazon.awssdk.services.pinpointsmsvoicev2.model.MessageType;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.NumberCapability;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.RequestableNumberType;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.model.ResourceType;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.ServiceQuotaExceededException;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.SpendLimit;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.model.SpendLimitName;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.ValidationException;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.model.ValidationExceptionReason;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -146,6 +150,60 @@ class SmsVoicePlatformContractTest {
         assertThat(sms.sendTextMessage(b -> b.destinationPhoneNumber("+14254147755").originationIdentity(POOL).messageBody("x")).messageId()).isNotBlank();
         assertThat(sms.setVoiceMessageSpendLimitOverride(b -> b.monthlyLimit(1L)).monthlyLimit()).isEqualTo(1L);
         assertThat(sms.deleteVoiceMessageSpendLimitOverride(b -> {}).monthlyLimit()).isEqualTo(1L);
+    }
+
+    @Test
+    void message_feedback_is_a_configuration_set_default_that_is_set_described_and_filtered() {
+        var enabled = sms.setDefaultMessageFeedbackEnabled(b -> b.configurationSetName(CONFIG_SET).messageFeedbackEnabled(true));
+        assertThat(enabled.configurationSetName()).isEqualTo(CONFIG_SET);
+        assertThat(enabled.configurationSetArn()).endsWith(":configuration-set/" + CONFIG_SET);
+        assertThat(enabled.messageFeedbackEnabled()).isTrue();
+        assertThat(sms.describeConfigurationSets(b -> b.configurationSetNames(CONFIG_SET)).configurationSets().getFirst().defaultMessageFeedbackEnabled())
+                .isTrue();
+        sms.createConfigurationSet(b -> b.configurationSetName("no-feedback"));
+        assertThat(sms.describeConfigurationSets(b -> b.filters(f -> f.name(ConfigurationSetFilterName.DEFAULT_MESSAGE_FEEDBACK_ENABLED).values("true")))
+                .configurationSets()).extracting(s -> s.configurationSetName()).contains(CONFIG_SET).doesNotContain("no-feedback");
+
+        var disabled = sms.setDefaultMessageFeedbackEnabled(b -> b.configurationSetName(CONFIG_SET).messageFeedbackEnabled(false));
+        assertThat(disabled.messageFeedbackEnabled()).isFalse();
+        assertThat(sms.describeConfigurationSets(b -> b.configurationSetNames(CONFIG_SET)).configurationSets().getFirst().defaultMessageFeedbackEnabled())
+                .isFalse();
+        assertThat(sms.describeConfigurationSets(b -> b.filters(f -> f.name(ConfigurationSetFilterName.DEFAULT_MESSAGE_FEEDBACK_ENABLED).values("true")))
+                .configurationSets()).extracting(s -> s.configurationSetName()).doesNotContain(CONFIG_SET);
+        assertThatThrownBy(() -> sms.setDefaultMessageFeedbackEnabled(b -> b.configurationSetName("no-such-set").messageFeedbackEnabled(true)))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.resourceType()).isEqualTo(ResourceType.CONFIGURATION_SET));
+    }
+
+    @Test
+    void a_media_spend_limit_override_is_at_most_the_maximum_set_and_deleted() {
+        SpendLimit initial = spendLimit(SpendLimitName.MEDIA_MESSAGE_MONTHLY_SPEND_LIMIT);
+        assertThat(initial.overridden()).isFalse();
+        long max = initial.maxLimit();
+        assertThat(max).isPositive();
+        // SetMediaMessageSpendLimitOverride: "The requested spend limit must be less than or equal to the MaxLimit"
+        assertThatThrownBy(() -> sms.setMediaMessageSpendLimitOverride(b -> b.monthlyLimit(max + 1)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.reason()).isEqualTo(ValidationExceptionReason.REQUESTED_SPEND_LIMIT_HIGHER_THAN_SERVICE_LIMIT));
+        assertThat(spendLimit(SpendLimitName.MEDIA_MESSAGE_MONTHLY_SPEND_LIMIT).overridden()).as("a refused override changes nothing").isFalse();
+
+        assertThat(sms.setMediaMessageSpendLimitOverride(b -> b.monthlyLimit(0L)).monthlyLimit()).isZero();
+        SpendLimit overridden = spendLimit(SpendLimitName.MEDIA_MESSAGE_MONTHLY_SPEND_LIMIT);
+        assertThat(overridden.enforcedLimit()).isZero();
+        assertThat(overridden.maxLimit()).isEqualTo(max);
+        assertThat(overridden.overridden()).isTrue();
+        assertThat(spendLimit(SpendLimitName.TEXT_MESSAGE_MONTHLY_SPEND_LIMIT).overridden()).as("the media override is its own").isFalse();
+        assertThat(spendLimit(SpendLimitName.VOICE_MESSAGE_MONTHLY_SPEND_LIMIT).overridden()).isFalse();
+
+        // DeleteMediaMessageSpendLimitOverride: "Deleting a spend limit override will set the EnforcedLimit to equal the MaxLimit"
+        assertThat(sms.deleteMediaMessageSpendLimitOverride(b -> {}).monthlyLimit()).isEqualTo(max);
+        SpendLimit deleted = spendLimit(SpendLimitName.MEDIA_MESSAGE_MONTHLY_SPEND_LIMIT);
+        assertThat(deleted.overridden()).isFalse();
+        assertThat(deleted.enforcedLimit()).isEqualTo(deleted.maxLimit()).isEqualTo(max);
+        assertThat(sms.setMediaMessageSpendLimitOverride(b -> b.monthlyLimit(max)).monthlyLimit()).as("the maximum itself is allowed").isEqualTo(max);
+    }
+
+    private SpendLimit spendLimit(SpendLimitName name) {
+        return sms.describeSpendLimitsPaginator(b -> {}).spendLimits().stream().filter(l -> l.name() == name).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " is not among the spend limits"));
     }
 
     @Test
