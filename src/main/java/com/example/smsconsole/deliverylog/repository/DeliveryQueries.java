@@ -417,8 +417,8 @@ public class DeliveryQueries {
 
     /**
      * Chooses how to answer a search of which {@code need} rows are wanted: the message's receipt
-     * keys, the number index, or whichever of time, type and country the hourly counts say reads
-     * the fewest entries for that many matches. Empty when nothing can match.
+     * keys, the number index, or whichever of time, type, country and origination the hourly counts
+     * say reads the fewest entries for that many matches. Empty when nothing can match.
      */
     Plan plan(DeliverySearch filter, long need) {
         long fromKey = filter.from() == null ? 0 : EventKeys.lowest(filter.from().toEpochMilli());
