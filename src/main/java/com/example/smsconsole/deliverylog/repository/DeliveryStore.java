@@ -757,11 +757,8 @@ public class DeliveryStore {
         }
         weeks.removeAll(partitions);
         for (long week : weeks) {
-            long from = EventKeys.lowest(week * PARTITION_MILLIS);
-            long to = EventKeys.lowest((week + 1) * PARTITION_MILLIS);
-            for (String table : List.of("delivery_event", "delivery_event_raw")) {
-                jdbc.execute("CREATE TABLE IF NOT EXISTS " + table + "_w" + week + " PARTITION OF " + table + " FOR VALUES FROM (" + from + ") TO (" + to + ")");
-            }
+            // the function runs as the tables' owner, so a console role that owns nothing can add the week (V66)
+            jdbc.execute("SELECT delivery_create_week_partitions(" + week + ")");
             partitions.add(week);
         }
     }
@@ -779,8 +776,7 @@ public class DeliveryStore {
         int dropped = 0;
         for (long week : new java.util.TreeSet<>(partitions)) {
             if (EventKeys.lowest((week + 1) * PARTITION_MILLIS) <= cutoffKey) {
-                jdbc.execute("DROP TABLE IF EXISTS delivery_event_raw_w" + week);
-                jdbc.execute("DROP TABLE IF EXISTS delivery_event_w" + week);
+                jdbc.execute("SELECT delivery_drop_week_partitions(" + week + ")");
                 partitions.remove(week);
                 dropped++;
             }
