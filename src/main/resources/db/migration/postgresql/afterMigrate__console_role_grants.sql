@@ -10,8 +10,10 @@
 -- later are covered too. When that group role exists, it grants it what the console
 -- needs: the audit tables SELECT and INSERT only (no UPDATE, DELETE or TRUNCATE; not being the owner,
 -- it cannot ALTER TABLE ... DISABLE TRIGGER nor drop the triggers), every other table of the
--- console read and write. Without it (one role for everything, as in docker-compose.yml), nothing
--- changes here and the console still finds the triggers and the hash chain in its way.
+-- console read and write, and the two functions through which it adds and drops the weekly receipt
+-- partitions (V66). docker-compose.yml creates both roles (docker/postgres/). Without the group role
+-- (one role for everything), nothing changes here and the console still finds the triggers and the
+-- hash chain in its way.
 DO $$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sms_console_app') THEN
@@ -22,6 +24,7 @@ BEGIN
         GRANT SELECT, INSERT ON audit_entry, audit_word TO sms_console_app;
         REVOKE ALL ON flyway_schema_history FROM sms_console_app;
         GRANT SELECT ON flyway_schema_history TO sms_console_app;
+        GRANT EXECUTE ON FUNCTION delivery_create_week_partitions(BIGINT), delivery_drop_week_partitions(BIGINT) TO sms_console_app;
     END IF;
 END
 $$;

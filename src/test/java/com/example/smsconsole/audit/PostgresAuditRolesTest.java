@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.smsconsole.audit.repository.AuditEntryRepository;
+import com.example.smsconsole.deliverylog.DeliveryEvent;
+import com.example.smsconsole.deliverylog.repository.DeliveryStore;
 import com.example.smsconsole.support.PostgresTestServer;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * On PostgreSQL the tables belong to the migration role and the console connects as a member of
@@ -33,13 +38,15 @@ class PostgresAuditRolesTest {
     JdbcClient console;
     AuditEntryRepository consoleLog;
     PGSimpleDataSource ownerDataSource;
+    PGSimpleDataSource consoleDataSource;
+    String ownerRole;
 
     @BeforeEach
     void databaseOwnedByTheMigrationRole() {
         var server = PostgresTestServer.get();
         String url = server.createDatabase("auditroles");
         String suffix = Long.toString(ProcessHandle.current().pid());
-        String ownerRole = "audit_owner_" + suffix;
+        ownerRole = "audit_owner_" + suffix;
         String consoleRole = "audit_console_" + suffix;
         var admin = JdbcClient.create(server.dataSource(url));
         admin.sql("""
@@ -60,6 +67,7 @@ class PostgresAuditRolesTest {
         ownerDataSource = ownerDs;
         PGSimpleDataSource consoleDs = as(server, url, consoleRole, "console");
         console = JdbcClient.create(consoleDs);
+        consoleDataSource = consoleDs;
         consoleLog = new AuditEntryRepository(consoleDs);
     }
 
@@ -103,6 +111,39 @@ class PostgresAuditRolesTest {
                 .param("at", Timestamp.from(Instant.now())).update();
         assertThat(console.sql("SELECT COUNT(*) FROM test_send").query(Long.class).single()).isEqualTo(1);
         assertThat(console.sql("DELETE FROM test_send").update()).isEqualTo(1);
+    }
+
+    /**
+     * The console adds a partition for each new week of receipts and retention drops whole weeks
+     * (V31); a role that owns no table may do neither by itself (CREATE TABLE ... PARTITION OF needs
+     * ownership of the parent and CREATE on the schema), so it goes through the owner's functions.
+     */
+    @Test
+    void the_console_role_stores_receipts_in_new_weekly_partitions_and_retention_drops_them() {
+        var store = new DeliveryStore(consoleDataSource, new DataSourceTransactionManager(consoleDataSource));
+        // 2026-11-20 and 2026-11-30 fall in different weeks (weeks start on Thursdays: 1970-01-01 was one)
+        Instant first = Instant.parse("2026-11-20T10:00:00Z");
+        Instant later = first.plus(Duration.ofDays(10));
+        var result = store.store("group", List.of(receipt("M1", first), receipt("M2", later)), List.of(), later.toEpochMilli(), 0,
+                later.toEpochMilli());
+        assertThat(result.inserted()).isEqualTo(2);
+        assertThat(owner.sql("""
+                SELECT pg_get_userbyid(c.relowner) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname IN ('delivery_event', 'delivery_event_raw')""").query(String.class).list())
+                .as("a partition per week and table, owned like its parent").hasSize(4).containsOnly(ownerRole);
+
+        var purged = store.purgeBefore(Instant.parse("2026-11-27T00:00:00Z").toEpochMilli(), 100);
+
+        assertThat(purged.partitionsDropped()).isEqualTo(1);
+        assertThat(console.sql("SELECT message_id FROM delivery_event").query(String.class).list()).containsExactly("M2");
+        assertThatThrownBy(() -> console.sql("DROP TABLE delivery_event_raw").update())
+                .satisfies(e -> assertThat(sqlState(e)).isEqualTo(INSUFFICIENT_PRIVILEGE));
+    }
+
+    private static DeliveryStore.Receipt receipt(String message, Instant at) {
+        var event = new DeliveryEvent("id-" + message, at, at, "TEXT_DELIVERED", message, "+14255550009", "+12065550142", null, "US", null, null,
+                null, null, 1, null, null, true, null, null, null, "stream");
+        return new DeliveryStore.Receipt(event, "{}", at.toEpochMilli());
     }
 
     @Test

@@ -769,11 +769,8 @@ public class DeliveryStore {
         }
         weeks.removeAll(partitions);
         for (long week : weeks) {
-            long from = EventKeys.lowest(week * PARTITION_MILLIS);
-            long to = EventKeys.lowest((week + 1) * PARTITION_MILLIS);
-            for (String table : List.of("delivery_event", "delivery_event_raw")) {
-                jdbc.execute("CREATE TABLE IF NOT EXISTS " + table + "_w" + week + " PARTITION OF " + table + " FOR VALUES FROM (" + from + ") TO (" + to + ")");
-            }
+            // the function runs as the tables' owner, so a console role that owns nothing can add the week (V66)
+            jdbc.execute("SELECT delivery_create_week_partitions(" + week + ")");
             partitions.add(week);
         }
     }
@@ -786,39 +783,57 @@ public class DeliveryStore {
     }
 
     /**
-     * Drops the weekly partitions that hold only receipts before the cutoff key. Each is first
-     * detached with {@code DETACH PARTITION ... CONCURRENTLY}, which takes only a SHARE UPDATE
-     * EXCLUSIVE lock on the parent, so searches and ingestion go on while it waits for them; a
-     * plain {@code DROP} of a partition would take an ACCESS EXCLUSIVE lock on the parent and queue
-     * every search and insert behind the longest running count. A detach that an earlier run left
-     * pending is finalised, and a week left detached but not dropped is dropped. Runs outside any
-     * transaction (CONCURRENTLY refuses a transaction block).
+     * Drops the weekly partitions that hold only receipts before the cutoff key, through the
+     * owner's function (V66: the console's role owns no table). Dropping a partition takes an
+     * ACCESS EXCLUSIVE lock on the partitioned table, and every search and insert that comes after
+     * it queues behind it; the function gives up after its {@code lock_timeout} (200 ms) when a
+     * long search holds the table, so others wait at most that long, and the drop is tried again a
+     * second later, up to {@link #DROP_ATTEMPTS} times, then left to the next retention run.
+     * ({@code DETACH PARTITION ... CONCURRENTLY} would avoid the lock, but it needs the table's
+     * owner and refuses to run inside a function.)
      */
     private int dropPartitionsBefore(long cutoffKey) {
         readPartitions();
-        Set<Long> weeks = new java.util.TreeSet<>(partitions);
-        weeks.addAll(jdbc.queryForList("""
-                SELECT DISTINCT CAST(substring(tablename FROM '_w([0-9]+)$') AS BIGINT) FROM pg_tables
-                WHERE schemaname = current_schema() AND tablename ~ '^delivery_event(_raw)?_w[0-9]+$'""", Long.class));
         int dropped = 0;
-        for (long week : weeks) {
-            if (EventKeys.lowest((week + 1) * PARTITION_MILLIS) <= cutoffKey) {
-                for (String parent : List.of("delivery_event_raw", "delivery_event")) {
-                    String table = parent + "_w" + week;
-                    List<Boolean> pending = jdbc.queryForList("""
-                            SELECT i.inhdetachpending FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-                            JOIN pg_class p ON p.oid = i.inhparent WHERE c.relname = ? AND p.relname = ?""", Boolean.class, table, parent);
-                    if (!pending.isEmpty()) {
-                        jdbc.execute("ALTER TABLE " + parent + " DETACH PARTITION " + table + (pending.getFirst() ? " FINALIZE" : " CONCURRENTLY"));
-                    }
-                    jdbc.execute("DROP TABLE IF EXISTS " + table);
-                }
-                if (partitions.remove(week)) {
+        for (long week : new java.util.TreeSet<>(partitions)) {
+            if (EventKeys.lowest((week + 1) * PARTITION_MILLIS) > cutoffKey) {
+                continue;
+            }
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    jdbc.execute("SELECT delivery_drop_week_partitions(" + week + ")");
+                    partitions.remove(week);
                     dropped++;
+                    break;
+                } catch (org.springframework.dao.DataAccessException e) {
+                    if (!lockNotAvailable(e)) {
+                        throw e;
+                    }
+                    if (attempt >= DROP_ATTEMPTS) {
+                        return dropped;
+                    }
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        return dropped;
+                    }
                 }
             }
         }
         return dropped;
+    }
+
+    private static final int DROP_ATTEMPTS = 60;
+
+    /** PostgreSQL's lock_not_available (SQLSTATE 55P03): a lock_timeout expired. */
+    private static boolean lockNotAvailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ lease
