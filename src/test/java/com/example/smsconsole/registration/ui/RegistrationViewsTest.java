@@ -15,11 +15,15 @@ import com.example.smsconsole.registration.RegistrationType;
 import com.example.smsconsole.registration.SupportedAssociation;
 import com.example.smsconsole.support.ConsoleTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.FileRejectedEvent;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.QueryParameters;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +115,20 @@ class RegistrationViewsTest extends SpringBrowserlessTest {
         assertThat(view.progressText.getText()).isEqualTo(
                 "Correct 4 fields: Company name, Company website, Support email and Support phone number. Nothing was sent.");
         assertThat(service.registrations(null, TOLL_FREE)).hasSize((int) before);
+    }
+
+    @Test
+    void an_attachment_the_browser_refuses_as_too_large_is_explained_at_its_field() {
+        RegistrationEditView view = newRegistration();
+        Span note = view.attachmentNotes.get("messagingUseCase.optInImage");
+        Upload upload = (Upload) note.getParent().orElseThrow().getChildren().filter(Upload.class::isInstance).findFirst().orElseThrow();
+        // botocore model, CreateRegistrationAttachmentRequest.AttachmentBody: "The maximum file size is 500KB"
+        assertThat(upload.getMaxFileSize()).isEqualTo(500_000);
+
+        ComponentUtil.fireEvent(upload, new FileRejectedEvent(upload, upload.getI18n().getError().getFileIsTooBig(), "opt-in.png"));
+
+        assertThat(note.getText()).isEqualTo("opt-in.png is too large; AWS accepts attachments of at most 500 KB (500,000 bytes). Nothing was uploaded.");
+        assertThat(view.attachments).doesNotContainKey("messagingUseCase.optInImage");
     }
 
     @Test
