@@ -33,8 +33,15 @@ import org.springframework.stereotype.Service;
 @PreAuthorize(AppRoles.ONLY_ADMIN)
 public class RegistrationService {
 
-    /** Largest attachment AWS accepts (1 MiB per the model; the user guide says 500 KB for some types). */
-    public static final int MAX_ATTACHMENT_BYTES = 1024 * 1024;
+    /**
+     * Largest attachment AWS accepts. The pinpoint-sms-voice-v2 model (botocore, 2022-03-31),
+     * {@code CreateRegistrationAttachmentRequest.AttachmentBody}: "The registration file to upload. The
+     * maximum file size is 500KB and valid file extensions are PDF, JPEG and PNG." The API reference of
+     * CreateRegistrationAttachment says the same; the blob's length constraint (1,572,864) is wider and
+     * older boto3 documentation said 1 MiB, so the documented 500 KB wins, read as 500,000 bytes (the
+     * stricter reading of "KB"): what the console lets through, AWS takes.
+     */
+    public static final int MAX_ATTACHMENT_BYTES = 500_000;
 
     /** AWS's public price list for numbers; its API tells a number's price only once the number exists. */
     public static final String PRICING_PAGE = "https://aws.amazon.com/end-user-messaging/pricing/";
@@ -388,8 +395,11 @@ public class RegistrationService {
         if (!(lower.endsWith(".pdf") || lower.endsWith(".png") || lower.endsWith(".jpg") || lower.endsWith(".jpeg"))) {
             throw new IllegalArgumentException("AWS accepts PDF, PNG and JPEG attachments; " + fileName + " is none of them.");
         }
-        if (body.length == 0 || body.length > MAX_ATTACHMENT_BYTES) {
-            throw new IllegalArgumentException(fileName + " is " + body.length / 1024 + " KB; attachments are 1 byte to 1 MB.");
+        if (body.length == 0) {
+            throw new IllegalArgumentException(fileName + " is empty; nothing was uploaded.");
+        }
+        if (body.length > MAX_ATTACHMENT_BYTES) {
+            throw new IllegalArgumentException(attachmentTooLarge(fileName, body.length));
         }
         boolean pdf = startsWith(body, '%', 'P', 'D', 'F');
         boolean png = startsWith(body, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A);
@@ -400,6 +410,18 @@ public class RegistrationService {
         }
         return audited("CreateRegistrationAttachment", fileName, () -> gateway.createAttachment(body, UUID.randomUUID().toString()),
                 c -> c.value() + ", " + body.length + " bytes").value();
+    }
+
+    /**
+     * Why a file is refused for its size, in words, for the field: "opt-in.png is 600,000 bytes;
+     * AWS accepts attachments of at most 500 KB (500,000 bytes). Nothing was uploaded."
+     *
+     * @param size null when only the browser knows it (its upload refused the file)
+     */
+    public static String attachmentTooLarge(String fileName, @Nullable Integer size) {
+        String limit = String.format(Locale.ROOT, "AWS accepts attachments of at most 500 KB (%,d bytes).", MAX_ATTACHMENT_BYTES);
+        return (size == null ? fileName + " is too large; " : String.format(Locale.ROOT, "%s is %,d bytes; ", fileName, size))
+                + limit + " Nothing was uploaded.";
     }
 
     private static boolean startsWith(byte[] body, int... prefix) {

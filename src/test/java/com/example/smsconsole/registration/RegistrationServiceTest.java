@@ -480,6 +480,33 @@ class RegistrationServiceTest {
         assertThatThrownBy(() -> service.uploadAttachment("opt-in.png", "not a picture".getBytes())).hasMessageContaining("is not a PNG");
     }
 
+    /** A PNG of exactly {@code size} bytes: the signature of a PNG, then padding. */
+    static byte[] png(int size) {
+        byte[] body = new byte[size];
+        System.arraycopy(FormFiller.PNG, 0, body, 0, 8);
+        return body;
+    }
+
+    @Test
+    void an_attachment_over_500_kb_is_refused_before_any_call_to_aws_and_one_of_500_kb_is_uploaded() {
+        // botocore model, CreateRegistrationAttachmentRequest.AttachmentBody: "The maximum file size is 500KB"
+        int limit = 500_000;
+        long before = new AuditLog(audit).count(AuditFilter.empty());
+        // had the console sent it, AWS would answer AccessDenied instead of the size being named
+        emulator.faults().add(new FaultInjector.Rule("sms-voice", "CreateRegistrationAttachment", FaultInjector.Kind.ACCESS_DENIED, 0, 0));
+        int attachmentsBefore = emulator.sms().state().attachments.size();
+
+        assertThatThrownBy(() -> service.uploadAttachment("opt-in.png", png(limit + 1)))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("opt-in.png is 500,001 bytes; AWS accepts attachments of at most 500 KB (500,000 bytes). Nothing was uploaded.");
+        assertThat(new AuditLog(audit).count(AuditFilter.empty())).isEqualTo(before);
+        assertThat(emulator.sms().state().attachments).hasSize(attachmentsBefore);
+
+        emulator.faults().clear();
+        String id = service.uploadAttachment("opt-in.png", png(limit));
+        assertThat(emulator.sms().state().attachments.get(id)).isNotNull().satisfies(a -> assertThat(a.size).isEqualTo(limit));
+    }
+
     @Test
     void a_draft_version_can_be_discarded_a_registration_renamed_and_deleted() throws InterruptedException {
         RegistrationForm form = service.form(RegistrationType.US_TEN_DLC_BRAND);

@@ -7,6 +7,7 @@ import com.example.smsconsole.common.ui.Times;
 import com.example.smsconsole.common.ui.UiAccess;
 import com.example.smsconsole.common.ui.ViewHeader;
 import com.example.smsconsole.registration.Association;
+import com.example.smsconsole.registration.DeletionCheck;
 import com.example.smsconsole.registration.FieldDefinition;
 import com.example.smsconsole.registration.FieldValue;
 import com.example.smsconsole.registration.Registration;
@@ -106,8 +107,9 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
     final Span actionResult = new Span();
     final ProgressBar progress = new ProgressBar();
     final List<AssociationPanel> panels = new ArrayList<>();
-    /** The open delete confirmation, for tests. */
+    /** The open delete confirmation and its destructive button, for tests. */
     @Nullable Dialog deleteDialog;
+    @Nullable Button deleteConfirm;
     Executor versionExecutor = VERSIONS;
 
     private final RegistrationService service;
@@ -515,16 +517,26 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
         field.focus();
     }
 
-    /** The delete confirmation: says what is lost; the focus starts on Cancel, not on the destructive button. */
+    /**
+     * The delete confirmation, from what is associated now (ListRegistrationAssociations) and the
+     * type's disassociation behaviour ({@link DeletionCheck}): while a resource must be disassociated
+     * first, it names each one and what to do, and the destructive button is disabled; otherwise it
+     * says what AWS does with each associated resource. The focus starts on Cancel, not on the
+     * destructive button.
+     */
     void confirmDelete() {
         RegistrationService.RegistrationState s = state;
         var dialog = new Dialog();
         dialog.addClassName("delete-dialog");
         dialog.setHeaderTitle("Delete " + id + "?");
-        String numbers = s == null ? "" : s.associations().stream().filter(a -> a.kind() == Association.Kind.PHONE_NUMBER)
-                .map(a -> Optional.ofNullable(a.phoneNumber()).orElse(a.resourceId())).collect(Collectors.joining(", "));
-        dialog.add(new Paragraph("AWS deletes the registration and every version" + (numbers.isEmpty() ? "; a number tied to it may stop sending."
-                : "; " + numbers + " stops sending as a registered number (and keeps being billed until it is released).")));
+        List<Association> associations = s == null ? List.of() : s.associations();
+        try {
+            associations = service.associations(requireId());
+        } catch (AwsCallException ex) {
+            dialog.add(new Paragraph("What is associated could not be read again (" + RegistrationErrors.text(ex)
+                    + "); shown as of the last refresh."));
+        }
+        DeletionCheck check = DeletionCheck.of(s == null ? RegistrationType.unknown("") : s.type(), associations);
         var cancel = new Button("Cancel", e -> dialog.close());
         var go = new Button("Delete", e -> {
             try {
@@ -538,6 +550,40 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
                 actionResult.addClassName("aws-error");
             }
         });
+        if (!check.allowed()) {
+            dialog.add(new Paragraph("AWS does not delete this registration while these are associated with it; its type says they must be "
+                    + "disassociated first:"));
+            var list = new UnorderedList();
+            check.mustGoFirst().forEach(i -> list.add(deleteItem(i.association(), firstStep(i.association()))));
+            list.addClassName("delete-first");
+            dialog.add(list);
+            if (check.mustGoFirst().stream().anyMatch(i -> DeletionCheck.CLOSES_REGISTRATION.equals(i.behavior()))) {
+                dialog.add(new Paragraph("Once its last number is released, AWS closes the registration (its disassociation behaviour is "
+                        + DeletionCheck.CLOSES_REGISTRATION + "); then Delete is offered here."));
+            }
+            if (check.mustGoFirst().stream().anyMatch(i -> DeletionCheck.ALLOWS_DELETE.equals(i.behavior()))) {
+                dialog.add(new Paragraph("Once every one of them is released, AWS allows the delete (its disassociation behaviour is "
+                        + DeletionCheck.ALLOWS_DELETE + "); then Delete is offered here."));
+            }
+            go.setEnabled(false);
+        } else {
+            dialog.add(new Paragraph("AWS deletes the registration and every version; this cannot be undone."
+                    + (check.nothingAssociated() ? " Nothing is associated with it." : "")));
+            if (!check.disassociatedByDelete().isEmpty()) {
+                dialog.add(new Paragraph("AWS disassociates these from it as part of the delete (" + DeletionCheck.DELETE_DISASSOCIATES + "):"));
+                var list = new UnorderedList();
+                check.disassociatedByDelete().forEach(i -> list.add(deleteItem(i.association(), afterDelete(i.association()))));
+                list.addClassName("delete-disassociates");
+                dialog.add(list);
+            }
+            if (!check.unknown().isEmpty()) {
+                dialog.add(new Paragraph("The type definition says nothing about what happens to these; AWS refuses the delete if they "
+                        + "must be disassociated first:"));
+                var list = new UnorderedList();
+                check.unknown().forEach(i -> list.add(deleteItem(i.association(), "")));
+                dialog.add(list);
+            }
+        }
         go.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
         go.addClassName("confirm-delete");
         cancel.addClassName("cancel-delete");
@@ -548,8 +594,33 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
             }
         });
         deleteDialog = dialog;
+        deleteConfirm = go;
         dialog.open();
         cancel.focus();
+    }
+
+    /** "Toll-free number +12065550100 (ACTIVE): <what>" with a link to it. */
+    private ListItem deleteItem(Association a, String what) {
+        String name = kind(a) + " " + Optional.ofNullable(a.phoneNumber()).map(n -> n + " (" + a.resourceId() + ")").orElse(a.resourceId())
+                + ", " + Optional.ofNullable(a.status()).orElse("status unknown");
+        var item = new ListItem(new Span(name + (what.isEmpty() ? "" : ": " + what) + " "), link(a));
+        item.addClassName("delete-resource");
+        return item;
+    }
+
+    /** What to do so that AWS lets the resource go: a number is released (the API has no other way off a registration). */
+    private static String firstStep(Association a) {
+        return a.kind() == Association.Kind.PHONE_NUMBER
+                ? "release it first. Take it out of its pool if it is in one and turn off its deletion protection, then release it; "
+                        + "releasing is permanent, the number cannot be had again."
+                : "disassociate it first.";
+    }
+
+    /** What the delete leaves of a resource AWS disassociates. */
+    private static String afterDelete(Association a) {
+        return a.kind() == Association.Kind.PHONE_NUMBER
+                ? "it stays in the account, billed until it is released, but is no longer registered."
+                : "it stays as it is, only no longer associated with this registration.";
     }
 
     /** Every few seconds while in review. */

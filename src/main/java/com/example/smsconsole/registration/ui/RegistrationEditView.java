@@ -40,6 +40,7 @@ import com.vaadin.flow.component.shared.HasValidationProperties;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.BinderValidationStatus;
 import com.vaadin.flow.data.binder.ValidationResult;
@@ -79,6 +80,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @PageTitle("Registration")
 @RolesAllowed({AppRoles.ADMIN})
 class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** The upload's own message for a file over {@link RegistrationService#MAX_ATTACHMENT_BYTES}, told apart from the others. */
+    static final String UPLOAD_TOO_LARGE = "is larger than AWS accepts.";
 
     private static final Executor SAVES = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "registration-save");
@@ -383,6 +387,12 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
             upload.setAcceptedFileTypes(".pdf", ".png", ".jpg", ".jpeg");
             upload.setMaxFiles(1);
             upload.setMaxFileSize(RegistrationService.MAX_ATTACHMENT_BYTES);
+            // the browser refuses a larger file (or another kind) before sending it; say why at the field, in words
+            upload.setI18n(new UploadI18N().setError(new UploadI18N.Error().setFileIsTooBig(UPLOAD_TOO_LARGE)
+                    .setIncorrectFileType("is not a PDF, PNG or JPEG file; AWS accepts only those. Nothing was uploaded.")));
+            upload.addFileRejectedListener(e -> shown.setText(UPLOAD_TOO_LARGE.equals(e.getErrorMessage())
+                    ? RegistrationService.attachmentTooLarge(e.getFileName(), null)
+                    : e.getFileName() + " " + e.getErrorMessage()));
             var label = new Span(field.title() + (field.required() ? " *" : ""));
             label.addClassName("attachment-label");
             var help = new Span(helper);

@@ -1,11 +1,14 @@
 package com.example.smsconsole.registration.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.smsconsole.emulator.AwsEmulator;
 import com.example.smsconsole.common.ui.InlineMessage;
 import com.example.smsconsole.emulator.protocol.FaultInjector;
 import com.vaadin.flow.component.notification.Notification;
+import com.example.smsconsole.aws.AwsCallException;
+import com.example.smsconsole.registration.AccountNumber;
 import com.example.smsconsole.registration.FieldDefinition;
 import com.example.smsconsole.registration.FormFiller;
 import com.example.smsconsole.registration.Registration;
@@ -15,11 +18,15 @@ import com.example.smsconsole.registration.RegistrationType;
 import com.example.smsconsole.registration.SupportedAssociation;
 import com.example.smsconsole.support.ConsoleTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.FileRejectedEvent;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.QueryParameters;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Client;
 
 /**
  * The registration views: the generated form with checks at each field, the steps of the type,
@@ -44,6 +52,8 @@ class RegistrationViewsTest extends SpringBrowserlessTest {
     RegistrationService service;
     @Autowired
     AwsEmulator emulator;
+    @Autowired
+    PinpointSmsVoiceV2Client sms;
 
     @AfterEach
     void clearFaults() {
@@ -111,6 +121,20 @@ class RegistrationViewsTest extends SpringBrowserlessTest {
         assertThat(view.progressText.getText()).isEqualTo(
                 "Correct 4 fields: Company name, Company website, Support email and Support phone number. Nothing was sent.");
         assertThat(service.registrations(null, TOLL_FREE)).hasSize((int) before);
+    }
+
+    @Test
+    void an_attachment_the_browser_refuses_as_too_large_is_explained_at_its_field() {
+        RegistrationEditView view = newRegistration();
+        Span note = view.attachmentNotes.get("messagingUseCase.optInImage");
+        Upload upload = (Upload) note.getParent().orElseThrow().getChildren().filter(Upload.class::isInstance).findFirst().orElseThrow();
+        // botocore model, CreateRegistrationAttachmentRequest.AttachmentBody: "The maximum file size is 500KB"
+        assertThat(upload.getMaxFileSize()).isEqualTo(500_000);
+
+        ComponentUtil.fireEvent(upload, new FileRejectedEvent(upload, upload.getI18n().getError().getFileIsTooBig(), "opt-in.png"));
+
+        assertThat(note.getText()).isEqualTo("opt-in.png is too large; AWS accepts attachments of at most 500 KB (500,000 bytes). Nothing was uploaded.");
+        assertThat(view.attachments).doesNotContainKey("messagingUseCase.optInImage");
     }
 
     @Test
@@ -286,5 +310,90 @@ class RegistrationViewsTest extends SpringBrowserlessTest {
         assertThat(campaign.steps.where.getText()).isEqualTo("Step 1 of 4: fill in the form");
         assertThat(campaign.panels).singleElement().satisfies(p -> assertThat(p.registrations.getValue()).extracting(Registration::id)
                 .isEqualTo(brand));
+    }
+
+    void awaitStatus(String id, String wanted) throws InterruptedException {
+        for (int i = 0; i < 300 && !service.registration(id).orElseThrow().status().equals(wanted); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(service.registration(id).orElseThrow().status()).isEqualTo(wanted);
+    }
+
+    @Test
+    void delete_of_a_toll_free_registration_that_holds_its_number_names_the_number_to_release_first_and_is_not_offered()
+            throws InterruptedException {
+        RegistrationForm form = service.form(TOLL_FREE);
+        String id = service.saveDraft(new RegistrationService.Draft(TOLL_FREE), form, FormFiller.requiredValues(form, "Held Number Corp", service),
+                (d, t, f) -> { });
+        SupportedAssociation number = form.type().beforeSubmit().getFirst();
+        AccountNumber held = service.requestNumber(id, number, "TRANSACTIONAL", service.numberRequestToken(id, number));
+        emulator.sms().steerReview(id, List.of("APPROVED"));
+        service.submit(id, form);
+        awaitStatus(id, "COMPLETE");
+
+        UI.getCurrent().navigate("registrations/" + id);
+        RegistrationDetailView detail = (RegistrationDetailView) getCurrentView();
+        test(detail.delete).click();
+
+        // botocore model, SupportedAssociation.DisassociationBehavior: DISASSOCIATE_ALL_CLOSES_REGISTRATION "All origination
+        // identities must be disassociated from the registration before the registration can be closed"
+        String text = detail.deleteDialog.getElement().getTextRecursively();
+        assertThat(text).contains("must be disassociated first")
+                .contains("Toll-free number " + held.phoneNumber() + " (" + held.id() + ")")
+                .contains("release it first")
+                .contains("deletion protection")
+                .contains("DISASSOCIATE_ALL_CLOSES_REGISTRATION")
+                .doesNotContain("AWS deletes the registration");
+        assertThat(detail.deleteConfirm.isEnabled()).isFalse();
+        // the emulator, like AWS, refuses it too
+        assertThatThrownBy(() -> service.delete(id)).isInstanceOfSatisfying(AwsCallException.class,
+                e -> assertThat(e.reason()).isEqualTo("RESOURCE_DELETION_NOT_ALLOWED"));
+        detail.deleteDialog.close();
+
+        // the number released (deletion protection off first, ReleasePhoneNumber documentation), Delete is offered
+        sms.updatePhoneNumber(b -> b.phoneNumberId(held.id()).deletionProtectionEnabled(false));
+        sms.releasePhoneNumber(b -> b.phoneNumberId(held.id()));
+        detail.reload();
+        test(detail.delete).click();
+        assertThat(detail.deleteDialog.getElement().getTextRecursively()).contains("AWS deletes the registration and every version")
+                .contains("Nothing is associated with it.").doesNotContain(held.phoneNumber());
+        assertThat(detail.deleteConfirm.isEnabled()).isTrue();
+        roundTrip();
+        test(detail.deleteConfirm).click();
+        assertThat(getCurrentView()).isInstanceOf(RegistrationListView.class);
+        assertThat(service.registration(id).map(Registration::status)).satisfiesAnyOf(
+                r -> assertThat(r).isEmpty(), r -> assertThat(r).contains("DELETED"));
+    }
+
+    @Test
+    void delete_of_a_10dlc_campaign_says_aws_disassociates_its_brand_and_is_offered() throws InterruptedException {
+        RegistrationForm brandForm = service.form(RegistrationType.US_TEN_DLC_BRAND);
+        String brand = service.saveDraft(new RegistrationService.Draft(RegistrationType.US_TEN_DLC_BRAND), brandForm,
+                FormFiller.requiredValues(brandForm, "Kept Brand Corp", service), (d, t, f) -> { });
+        service.submit(brand, brandForm);
+        awaitStatus(brand, "COMPLETE");
+        RegistrationForm campaignForm = service.form(RegistrationType.US_TEN_DLC_CAMPAIGN);
+        String campaign = service.saveDraft(new RegistrationService.Draft(RegistrationType.US_TEN_DLC_CAMPAIGN), campaignForm,
+                FormFiller.requiredValues(campaignForm, "Kept Brand Corp", service), (d, t, f) -> { });
+        service.associate(campaign, brand);
+
+        UI.getCurrent().navigate("registrations/" + campaign);
+        RegistrationDetailView detail = (RegistrationDetailView) getCurrentView();
+        test(detail.delete).click();
+
+        // botocore model: DELETE_REGISTRATION_DISASSOCIATES "The registration can be deleted and all origination identities will be
+        // disasscoiated"
+        String text = detail.deleteDialog.getElement().getTextRecursively();
+        assertThat(text).contains("AWS deletes the registration and every version")
+                .contains("AWS disassociates these from it as part of the delete (DELETE_REGISTRATION_DISASSOCIATES)")
+                .contains("Registration " + brand + ", COMPLETE: it stays as it is")
+                .doesNotContain("must be disassociated first");
+        assertThat(detail.deleteConfirm.isEnabled()).isTrue();
+        roundTrip();
+        test(detail.deleteConfirm).click();
+        assertThat(getCurrentView()).isInstanceOf(RegistrationListView.class);
+        assertThat(service.registration(campaign).map(Registration::status)).satisfiesAnyOf(
+                r -> assertThat(r).isEmpty(), r -> assertThat(r).contains("DELETED"));
+        assertThat(service.registration(brand).orElseThrow().status()).isEqualTo("COMPLETE");
     }
 }
