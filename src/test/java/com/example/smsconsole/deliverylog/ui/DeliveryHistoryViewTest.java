@@ -151,6 +151,29 @@ class DeliveryHistoryViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_context_without_key_and_value_and_an_end_before_the_start_are_flagged_at_their_field() {
+        DeliveryHistoryView view = open("range=1h");
+        test(view.context).setValue("orderId");
+        assertThat(view.context.isInvalid()).isTrue();
+        assertThat(view.context.getErrorMessage()).isEqualTo("Write the key, =, and the value, for example orderId=A-1001.");
+        assertThat(view.total.getText()).isEqualTo("Correct the highlighted field to search.");
+        test(view.context).setValue("");
+        assertThat(view.context.isInvalid()).isFalse();
+        assertThat(view.total.getText()).endsWith("receipts");
+
+        view.range.setValue("custom");
+        java.time.LocalDateTime start = view.from.getValue();
+        view.to.setValue(start.minusHours(1));
+        assertThat(view.to.isInvalid()).isTrue();
+        assertThat(view.to.getErrorMessage()).isEqualTo("The end must be after the start.");
+        assertThat(test(view.events).size()).isZero();
+        assertThat(view.export.isEnabled()).isFalse();
+        view.to.setValue(start.plusDays(1));
+        assertThat(view.to.isInvalid()).isFalse();
+        assertThat(view.export.isEnabled()).isTrue();
+    }
+
+    @Test
     void a_receipt_opens_with_every_field_the_raw_json_and_the_message_timeline() {
         DeliveryHistoryView view = open("types=TEXT_DELIVERED&range=1h&dest=" + number.replace("+", "%2B"));
 
