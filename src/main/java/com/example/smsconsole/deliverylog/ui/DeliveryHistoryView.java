@@ -647,6 +647,12 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private void writeAddress() {
+        Map<String, List<String>> params = address();
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, new Location(DeliveryLogNavigation.ROUTE, new QueryParameters(params))));
+    }
+
+    /** The query parameters of the page's address for the search shown: the filters, range, tab, live mode and zone. */
+    Map<String, List<String>> address() {
         Map<String, List<String>> params = new LinkedHashMap<>();
         String rangeValue = range.getValue() == null ? "24h" : range.getValue();
         DeliveryLogNavigation.parameters(filter, rangeValue).forEach((name, value) -> {
@@ -674,7 +680,7 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         if (Times.usesUtc()) {
             params.put("tz", List.of("utc"));
         }
-        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, new Location(DeliveryLogNavigation.ROUTE, new QueryParameters(params))));
+        return params;
     }
 
     // ------------------------------------------------------------------ live mode and status
