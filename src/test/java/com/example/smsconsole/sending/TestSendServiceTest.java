@@ -184,6 +184,38 @@ class TestSendServiceTest {
     }
 
     @Test
+    void a_destination_check_is_kept_per_number_and_from_so_checking_it_again_does_not_ask_aws() {
+        PhoneNumber number = PhoneNumber.parse(SandboxFixture.freshNumber());
+        PhoneNumber other = PhoneNumber.parse(SandboxFixture.freshNumber());
+        String pool = resources.phonePoolId();
+        String set = resources.configurationSetName();
+        String otherFrom = service.originations().stream().map(Origination::id).filter(id -> !id.equals(pool)).findFirst().orElseThrow();
+        // the first look-up of each kind for the number passes (the verification one slowly); any later one is refused,
+        // so a check that asked AWS again would fail
+        for (String operation : List.of("DescribeVerifiedDestinationNumbers", "DescribeOptedOutNumbers")) {
+            emulator.faults().add(new FaultInjector.Rule("sms-voice", operation, FaultInjector.Kind.ACCESS_DENIED, 0, 0, 1, number.e164()));
+        }
+        emulator.faults().add(new FaultInjector.Rule("sms-voice", "DescribeVerifiedDestinationNumbers", FaultInjector.Kind.LATENCY, 1, 2000, 0,
+                number.e164()));
+        emulator.faults().add(new FaultInjector.Rule("sms-voice", "DescribeVerifiedDestinationNumbers", FaultInjector.Kind.ACCESS_DENIED, 0, 0,
+                0, other.e164()));
+
+        long start = System.nanoTime();
+        DestinationCheck first = service.checkDestination(number, pool, set);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the slow answer was AWS's").isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        assertThat(first.number()).isEqualTo(number);
+        assertThat(first.verification()).isNull();
+
+        assertThat(service.checkDestination(number, pool, set)).as("the same number, From and set").isSameAs(first);
+        assertThat(service.checkDestination(number, null, set)).as("no From is the configured pool").isSameAs(first);
+
+        assertThatThrownBy(() -> service.checkDestination(number, otherFrom, set)).as("another From is checked with AWS")
+                .isInstanceOfSatisfying(AwsCallException.class, e -> assertThat(e.errorCode()).isEqualTo("AccessDeniedException"));
+        assertThatThrownBy(() -> service.checkDestination(other, pool, set)).as("another number is checked with AWS")
+                .isInstanceOfSatisfying(AwsCallException.class, e -> assertThat(e.errorCode()).isEqualTo("AccessDeniedException"));
+    }
+
+    @Test
     void throttling_after_the_sdk_retries_is_told_in_words() {
         String number = Scenario.SUCCESS.destination();
         emulator.faults().add(new FaultInjector.Rule("sms-voice", "SendTextMessage", FaultInjector.Kind.THROTTLE, 10, 0, 0, "throttle me"));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException;
@@ -52,13 +53,34 @@ public final class DeliveryReceipts {
      */
     public String message(String number, Instant first, String... types) {
         String id = UUID.randomUUID().toString();
-        var send = new ReceiptGenerator.Base(id, number, "US", 1, "GSM", "TRANSACTIONAL", first.toEpochMilli() - 200, 0.00581, 0.00302,
-                "+12065550142", "{\"ticket\":\"" + id.substring(0, 8) + "\"}");
+        return write(id, new Send(number, "US", "+12065550142", null, "{\"ticket\":\"" + id.substring(0, 8) + "\"}"), first, types);
+    }
+
+    /**
+     * What a send repeats in each of its receipts: the number and its country, the origination
+     * identity, the configuration set when the writer names it ({@code configurationSetName}, not in
+     * AWS's documented receipt; see decision 007) and the send's context as JSON.
+     */
+    public record Send(String number, String country, String origination, @Nullable String configurationSet, String context) {
+    }
+
+    /** As {@link #message(String, Instant, String...)}, for a send with these fields. */
+    public String message(Send send, Instant first, String... types) {
+        return write(UUID.randomUUID().toString(), send, first, types);
+    }
+
+    private String write(String id, Send send, Instant first, String... types) {
+        var base = new ReceiptGenerator.Base(id, send.number(), send.country(), 1, "GSM", "TRANSACTIONAL", first.toEpochMilli() - 200, 0.00581,
+                0.00302, send.origination(), send.context());
         List<InputLogEvent> events = new ArrayList<>();
         for (int i = 0; i < types.length; i++) {
             long at = first.toEpochMilli() + 400L * i;
             boolean isFinal = i == types.length - 1 && !DeliveryEventTypes.isInProgress(types[i]) && !DeliveryEventTypes.SUCCESSFUL.equals(types[i]);
-            events.add(InputLogEvent.builder().timestamp(at).message(ReceiptGenerator.json(send, types[i], isFinal, description(types[i]), at)).build());
+            String json = ReceiptGenerator.json(base, types[i], isFinal, description(types[i]), at);
+            if (send.configurationSet() != null) {
+                json = "{\"configurationSetName\":\"" + send.configurationSet() + "\"," + json.substring(1);
+            }
+            events.add(InputLogEvent.builder().timestamp(at).message(json).build());
         }
         logs.putLogEvents(b -> b.logGroupName(group).logStreamName(STREAM).logEvents(events));
         return id;

@@ -36,6 +36,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
@@ -82,6 +84,15 @@ import org.jspecify.annotations.Nullable;
 class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver {
 
     static final Map<String, String> RANGES = rangeLabels();
+
+    /** The filter fields that are checked and converted, as the Binder writes them. */
+    static final class FilterForm {
+        String destination = "";
+        String messageId = "";
+        SearchDimension.@Nullable ContextMatch context;
+        @Nullable LocalDateTime to;
+    }
+
     final MultiSelectComboBox<String> types = new MultiSelectComboBox<>("Event types");
     final Select<String> range = new Select<>();
     final DateTimePicker from = new DateTimePicker("From");
@@ -107,6 +118,8 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
     final Span exportNote = new Span();
     final Select<String> timeZone = new Select<>();
     final IngestionStatusPanel status;
+    /** Checks the number, message id, context and the custom range's end at their fields. */
+    final Binder<FilterForm> filterBinder = new Binder<>();
 
     private final DeliveryLogService service;
     private final Clock clock;
@@ -212,6 +225,7 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
             }
         });
 
+        bindFilter();
         var filters = new HorizontalLayout(types, range, from, to, destination, messageId, country, origination, configurationSet, context,
                 finalOnly, live);
         filters.addClassName("filter-bar");
@@ -245,6 +259,40 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         setFlexGrow(1, events);
         setFlexGrow(1, messages);
         showTab();
+    }
+
+    private void bindFilter() {
+        filterBinder.forField(destination)
+                .withConverter(v -> v == null ? "" : v.replaceAll("[\\s().\\-]", ""), v -> v)
+                .withValidator(v -> v.isEmpty() || v.matches("\\+[1-9][0-9]{0,14}"),
+                        "Start with + and the country code, then digits, for example +1425.")
+                .bind(f -> f.destination, (f, v) -> f.destination = v);
+        filterBinder.forField(messageId)
+                .withConverter(v -> v == null ? "" : v.strip(), v -> v)
+                .withValidator(v -> v.isEmpty() || v.matches("[A-Za-z0-9-]{1,64}"), "A message id has letters, digits and dashes only.")
+                .bind(f -> f.messageId, (f, v) -> f.messageId = v);
+        filterBinder.forField(context)
+                .withConverter(DeliveryHistoryView::contextMatch, m -> m == null ? "" : m.toString(),
+                        "Write the key, =, and the value, for example orderId=A-1001.")
+                .bind(f -> f.context, (f, v) -> f.context = v);
+        filterBinder.forField(to)
+                .withValidator((end, ignored) -> !"custom".equals(range.getValue()) || end == null || from.getValue() == null
+                        || end.atZone(Times.zone()).toInstant().isAfter(from.getValue().atZone(Times.zone()).toInstant())
+                        ? ValidationResult.ok() : ValidationResult.error("The end must be after the start."))
+                .bind(f -> f.to, (f, v) -> f.to = v);
+    }
+
+    /** "orderId=A-1001" as a context match; empty text is none; anything else is refused. */
+    private static SearchDimension.@Nullable ContextMatch contextMatch(@Nullable String text) {
+        String value = text == null ? "" : text.strip();
+        if (value.isEmpty()) {
+            return null;
+        }
+        SearchDimension.ContextMatch match = SearchDimension.ContextMatch.parse(value);
+        if (match == null) {
+            throw new IllegalArgumentException("not key=value: " + value);
+        }
+        return match;
     }
 
     private static Map<String, String> rangeLabels() {
@@ -490,33 +538,11 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         }
     }
 
-    /** Reads the filter fields; null (and messages at the fields) when one of them is not valid. */
+    /** Reads the filter fields; null (and messages at the fields, from the Binder) when one of them is not valid. */
     @Nullable DeliverySearch readFilter() {
-        boolean valid = true;
-        String number = destination.getValue().replaceAll("[\\s().\\-]", "");
-        if (!number.isEmpty() && !number.matches("\\+[1-9][0-9]{0,14}")) {
-            destination.setInvalid(true);
-            destination.setErrorMessage("Start with + and the country code, then digits, for example +1425.");
-            valid = false;
-        } else {
-            destination.setInvalid(false);
-        }
-        String id = messageId.getValue().strip();
-        if (!id.isEmpty() && !id.matches("[A-Za-z0-9-]{1,64}")) {
-            messageId.setInvalid(true);
-            messageId.setErrorMessage("A message id has letters, digits and dashes only.");
-            valid = false;
-        } else {
-            messageId.setInvalid(false);
-        }
-        String contextText = context.getValue().strip();
-        SearchDimension.ContextMatch contextMatch = contextText.isEmpty() ? null : SearchDimension.ContextMatch.parse(contextText);
-        if (!contextText.isEmpty() && contextMatch == null) {
-            context.setInvalid(true);
-            context.setErrorMessage("Write the key, =, and the value, for example orderId=A-1001.");
-            valid = false;
-        } else {
-            context.setInvalid(false);
+        var form = new FilterForm();
+        if (!filterBinder.writeBeanIfValid(form)) {
+            return null;
         }
         Instant now = clock.instant();
         Instant start;
@@ -536,26 +562,16 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
             }
             case "custom" -> {
                 start = from.getValue() == null ? null : from.getValue().atZone(Times.zone()).toInstant();
-                end = to.getValue() == null ? null : to.getValue().atZone(Times.zone()).toInstant();
-                if (start != null && end != null && !end.isAfter(start)) {
-                    to.setInvalid(true);
-                    to.setErrorMessage("The end must be after the start.");
-                    valid = false;
-                } else {
-                    to.setInvalid(false);
-                }
+                end = form.to == null ? null : form.to.atZone(Times.zone()).toInstant();
             }
             default -> {
                 start = now.minus(Duration.ofHours(24));
                 end = now.plusSeconds(1);
             }
         }
-        if (!valid) {
-            return null;
-        }
-        return DeliverySearch.empty().withRange(start, end).withEventTypes(types.getValue()).withDestination(number).withMessageId(id)
-                .withCountry(country.getValue()).withFinalOnly(finalOnly.getValue()).withOrigination(origination.getValue())
-                .withConfigurationSet(configurationSet.getValue()).withContext(contextMatch);
+        return DeliverySearch.empty().withRange(start, end).withEventTypes(types.getValue()).withDestination(form.destination)
+                .withMessageId(form.messageId).withCountry(country.getValue()).withFinalOnly(finalOnly.getValue())
+                .withOrigination(origination.getValue()).withConfigurationSet(configurationSet.getValue()).withContext(form.context);
     }
 
     void refresh() {
@@ -631,6 +647,12 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private void writeAddress() {
+        Map<String, List<String>> params = address();
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, new Location(DeliveryLogNavigation.ROUTE, new QueryParameters(params))));
+    }
+
+    /** The query parameters of the page's address for the search shown: the filters, range, tab, live mode and zone. */
+    Map<String, List<String>> address() {
         Map<String, List<String>> params = new LinkedHashMap<>();
         String rangeValue = range.getValue() == null ? "24h" : range.getValue();
         DeliveryLogNavigation.parameters(filter, rangeValue).forEach((name, value) -> {
@@ -658,7 +680,7 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         if (Times.usesUtc()) {
             params.put("tz", List.of("utc"));
         }
-        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, new Location(DeliveryLogNavigation.ROUTE, new QueryParameters(params))));
+        return params;
     }
 
     // ------------------------------------------------------------------ live mode and status

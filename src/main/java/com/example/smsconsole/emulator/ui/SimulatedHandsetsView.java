@@ -1,7 +1,8 @@
 package com.example.smsconsole.emulator.ui;
 
 import com.example.smsconsole.common.PhoneNumber;
-import com.example.smsconsole.common.ui.Notifications;
+import com.example.smsconsole.common.ui.Forms;
+import com.example.smsconsole.common.ui.InlineMessage;
 import com.example.smsconsole.common.ui.StatusBadge;
 import com.example.smsconsole.common.ui.Times;
 import com.example.smsconsole.common.ui.UiAccess;
@@ -24,6 +25,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -32,6 +34,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The simulated handsets of the local emulator: every number that received a text or a
@@ -43,11 +46,21 @@ import java.util.concurrent.ScheduledFuture;
 @RolesAllowed({AppRoles.QA, AppRoles.ADMIN})
 class SimulatedHandsetsView extends VerticalLayout implements BeforeEnterObserver {
 
+    /** The reply form's values, as the Binder writes them. */
+    static final class ReplyForm {
+        @Nullable String handset;
+        @Nullable String to;
+        String text = "";
+    }
+
     final ComboBox<String> handset = new ComboBox<>("Handset");
     final Div inbox = new Div();
     final TextField reply = new TextField("Reply");
     final ComboBox<String> replyTo = new ComboBox<>("To");
     final Button send = new Button("Send reply");
+    /** The reply's outcome, next to the button. */
+    final InlineMessage replyMessage = new InlineMessage();
+    final Binder<ReplyForm> binder = new Binder<>();
     private final AwsEmulator emulator;
     private ScheduledFuture<?> refresh;
     private int shown = -1;
@@ -68,8 +81,16 @@ class SimulatedHandsetsView extends VerticalLayout implements BeforeEnterObserve
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.addClickShortcut(Key.ENTER);
         send.addClickListener(e -> sendReply());
-        var replyBar = new HorizontalLayout(reply, replyTo, send);
+        binder.forField(handset).asRequired("Pick a handset.").bind(f -> f.handset, (f, v) -> f.handset = v);
+        binder.forField(reply).asRequired("Type a reply, for example STOP or HELP.")
+                .withValidator(v -> !v.isBlank(), "Type a reply, for example STOP or HELP.")
+                .bind(f -> f.text, (f, v) -> f.text = v == null ? "" : v);
+        binder.forField(replyTo).asRequired("Pick one of the account's numbers to reply to.").bind(f -> f.to, (f, v) -> f.to = v);
+        // bound before the lists are filled, so the first handset and number chosen land in the form
+        binder.setBean(new ReplyForm());
+        var replyBar = new HorizontalLayout(reply, replyTo, send, replyMessage);
         replyBar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        replyBar.addClassName("reply-bar");
         add(new ViewHeader("Simulated handsets",
                         "The local emulator's handsets: texts and verification codes sent to a number arrive here, and a reply of STOP opts it out."),
                 handset, inbox, replyBar);
@@ -159,23 +180,26 @@ class SimulatedHandsetsView extends VerticalLayout implements BeforeEnterObserve
         }
     }
 
-    private void sendReply() {
-        String number = handset.getValue();
-        String to = replyTo.getValue();
-        if (number == null || to == null || reply.getValue().isBlank()) {
-            reply.setInvalid(true);
-            reply.setErrorMessage("Pick a handset and a number, and type a reply.");
+    void sendReply() {
+        replyMessage.clear();
+        if (!Forms.check(binder)) {
             return;
         }
-        reply.setInvalid(false);
-        try {
-            emulator.sms().reply(number, to, reply.getValue());
-            Notifications.info(reply.getValue().strip().equalsIgnoreCase("STOP") ? number + " replied STOP and is now opted out." : "Reply sent.");
-            reply.clear();
+        ReplyForm form = binder.getBean();
+        String number = form.handset;
+        String to = form.to;
+        String text = form.text;
+        replyMessage.call(() -> emulator.sms().reply(number, to, text)).ifPresent(sent -> {
+            replyMessage.success(text.strip().equalsIgnoreCase("STOP")
+                    ? number + " replied STOP to " + to + " and is now opted out."
+                    : "Reply sent from " + number + " to " + to + ".");
+            var next = new ReplyForm();
+            next.handset = number;
+            next.to = to;
+            // a new form, so the emptied reply field is not flagged as missing
+            binder.setBean(next);
             shown = -1;
             render();
-        } catch (IllegalArgumentException e) {
-            Notifications.error(e.getMessage());
-        }
+        });
     }
 }

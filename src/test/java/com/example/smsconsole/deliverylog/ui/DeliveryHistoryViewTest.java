@@ -151,6 +151,126 @@ class DeliveryHistoryViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_context_without_key_and_value_and_an_end_before_the_start_are_flagged_at_their_field() {
+        DeliveryHistoryView view = open("range=1h");
+        test(view.context).setValue("orderId");
+        assertThat(view.context.isInvalid()).isTrue();
+        assertThat(view.context.getErrorMessage()).isEqualTo("Write the key, =, and the value, for example orderId=A-1001.");
+        assertThat(view.total.getText()).isEqualTo("Correct the highlighted field to search.");
+        test(view.context).setValue("");
+        assertThat(view.context.isInvalid()).isFalse();
+        assertThat(view.total.getText()).endsWith("receipts");
+
+        view.range.setValue("custom");
+        java.time.LocalDateTime start = view.from.getValue();
+        view.to.setValue(start.minusHours(1));
+        assertThat(view.to.isInvalid()).isTrue();
+        assertThat(view.to.getErrorMessage()).isEqualTo("The end must be after the start.");
+        assertThat(test(view.events).size()).isZero();
+        assertThat(view.export.isEnabled()).isFalse();
+        view.to.setValue(start.plusDays(1));
+        assertThat(view.to.isInvalid()).isFalse();
+        assertThat(view.export.isEnabled()).isTrue();
+    }
+
+    /** "+12065550142 TEXT_QUEUED" for each row the grid shows, in order. */
+    private List<String> rows(DeliveryHistoryView view) {
+        var grid = test(view.events);
+        return java.util.stream.IntStream.range(0, grid.size()).mapToObj(i -> grid.getRow(i).destination() + " " + grid.getRow(i).eventType())
+                .toList();
+    }
+
+    private static String digits(int n) {
+        var out = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            out.append(java.util.concurrent.ThreadLocalRandom.current().nextInt(10));
+        }
+        return out.toString();
+    }
+
+    @Test
+    void clicking_number_event_or_country_sorts_every_matching_receipt_on_the_server() {
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String context = "{\"run\":\"" + run + "\"}";
+        String us = DeliveryReceipts.freshNumber();
+        String fr = "+336" + digits(8);
+        String gb = "+447700900" + digits(3);
+        Instant now = Instant.now();
+        receipts.message(new DeliveryReceipts.Send(us, "US", "+12065550142", null, context), now.minusSeconds(90), "TEXT_QUEUED", "TEXT_DELIVERED");
+        receipts.message(new DeliveryReceipts.Send(gb, "GB", "ACMEALERT", null, context), now.minusSeconds(60), "TEXT_QUEUED", "TEXT_BLOCKED");
+        receipts.message(new DeliveryReceipts.Send(fr, "FR", "ACMEALERT", null, context), now.minusSeconds(30), "TEXT_QUEUED");
+        receipts.awaitStored(us, 2);
+        receipts.awaitStored(gb, 2);
+        receipts.awaitStored(fr, 1);
+        DeliveryHistoryView view = open("range=1h&ctx=run%3D" + run);
+        // a grid of 50 rows a page asks the server for each page in the grid's order
+        assertThat(rows(view)).as("newest first")
+                .containsExactly(fr + " TEXT_QUEUED", gb + " TEXT_BLOCKED", gb + " TEXT_QUEUED", us + " TEXT_DELIVERED", us + " TEXT_QUEUED");
+
+        test(view.events).sortByColumn("number", com.vaadin.flow.data.provider.SortDirection.ASCENDING);
+        // "+1206…" < "+336…" < "+44…", then older first within a number
+        List<String> byNumber = List.of(us + " TEXT_QUEUED", us + " TEXT_DELIVERED", fr + " TEXT_QUEUED", gb + " TEXT_QUEUED", gb + " TEXT_BLOCKED");
+        assertThat(rows(view)).isEqualTo(byNumber);
+        test(view.events).sortByColumn("number", com.vaadin.flow.data.provider.SortDirection.DESCENDING);
+        assertThat(rows(view)).isEqualTo(byNumber.reversed());
+
+        test(view.events).sortByColumn("event", com.vaadin.flow.data.provider.SortDirection.ASCENDING);
+        assertThat(rows(view)).containsExactly(gb + " TEXT_BLOCKED", us + " TEXT_DELIVERED", us + " TEXT_QUEUED", gb + " TEXT_QUEUED",
+                fr + " TEXT_QUEUED");
+
+        test(view.events).sortByColumn("country", com.vaadin.flow.data.provider.SortDirection.ASCENDING);
+        assertThat(rows(view)).containsExactly(fr + " TEXT_QUEUED", gb + " TEXT_QUEUED", gb + " TEXT_BLOCKED", us + " TEXT_QUEUED",
+                us + " TEXT_DELIVERED");
+        assertThat(view.total.getText()).isEqualTo("5 receipts");
+    }
+
+    @Test
+    void sent_from_configuration_set_and_context_in_the_address_fill_the_fields_filter_and_stay_in_the_address() {
+        String tag = digits(6);
+        String origination = "+1206555" + digits(4);
+        String set = "cs-" + tag;
+        String order = "{\"orderId\":\"A-" + tag + "\"}";
+        Instant now = Instant.now();
+        String wanted = DeliveryReceipts.freshNumber();
+        String otherOrder = DeliveryReceipts.freshNumber();
+        String otherSet = DeliveryReceipts.freshNumber();
+        String otherSender = DeliveryReceipts.freshNumber();
+        String id = receipts.message(new DeliveryReceipts.Send(wanted, "US", origination, set, order), now.minusSeconds(80), "TEXT_QUEUED",
+                "TEXT_DELIVERED");
+        receipts.message(new DeliveryReceipts.Send(otherOrder, "US", origination, set, "{\"orderId\":\"B-" + tag + "\"}"), now.minusSeconds(70),
+                "TEXT_QUEUED");
+        receipts.message(new DeliveryReceipts.Send(otherSet, "US", origination, "other-" + tag, order), now.minusSeconds(60), "TEXT_QUEUED");
+        receipts.message(new DeliveryReceipts.Send(otherSender, "US", "+12065550142", set, order), now.minusSeconds(50), "TEXT_QUEUED");
+        receipts.awaitStored(wanted, 2);
+        receipts.awaitStored(otherOrder, 1);
+        receipts.awaitStored(otherSet, 1);
+        receipts.awaitStored(otherSender, 1);
+
+        DeliveryHistoryView view = open("range=1h&orig=" + origination.replace("+", "%2B") + "&cs=" + set + "&ctx=orderId%3DA-" + tag);
+
+        assertThat(view.origination.getValue()).isEqualTo(origination);
+        assertThat(view.configurationSet.getValue()).isEqualTo(set);
+        assertThat(view.context.getValue()).isEqualTo("orderId=A-" + tag);
+        assertThat(view.context.isInvalid()).isFalse();
+        assertThat(view.total.getText()).isEqualTo("2 receipts");
+        assertThat(rows(view)).containsExactly(wanted + " TEXT_DELIVERED", wanted + " TEXT_QUEUED");
+        assertThat(test(view.events).getRow(0).messageId()).isEqualTo(id);
+        assertThat(view.address()).containsEntry("orig", List.of(origination)).containsEntry("cs", List.of(set))
+                .containsEntry("ctx", List.of("orderId=A-" + tag)).containsEntry("range", List.of("1h"));
+
+        // each filter alone: the context alone finds the three sends that carry it
+        test(view.origination).setValue("");
+        test(view.configurationSet).setValue("");
+        assertThat(rows(view)).containsExactlyInAnyOrder(wanted + " TEXT_DELIVERED", wanted + " TEXT_QUEUED", otherSet + " TEXT_QUEUED",
+                otherSender + " TEXT_QUEUED");
+        assertThat(view.address()).doesNotContainKeys("orig", "cs").containsEntry("ctx", List.of("orderId=A-" + tag));
+        test(view.context).setValue("");
+        test(view.configurationSet).setValue(set);
+        assertThat(rows(view)).as("the configuration set alone").containsExactlyInAnyOrder(
+                wanted + " TEXT_DELIVERED", wanted + " TEXT_QUEUED", otherOrder + " TEXT_QUEUED", otherSender + " TEXT_QUEUED");
+    }
+
+    @Test
     void a_receipt_opens_with_every_field_the_raw_json_and_the_message_timeline() {
         DeliveryHistoryView view = open("types=TEXT_DELIVERED&range=1h&dest=" + number.replace("+", "%2B"));
 

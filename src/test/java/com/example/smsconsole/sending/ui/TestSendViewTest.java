@@ -33,6 +33,8 @@ class TestSendViewTest extends SpringBrowserlessTest {
 
     @Autowired
     PinpointSmsVoiceV2Client sms;
+    @Autowired
+    com.example.smsconsole.emulator.AwsEmulator emulator;
 
     TestSendView open() {
         UI.getCurrent().navigate("test-send");
@@ -71,6 +73,49 @@ class TestSendViewTest extends SpringBrowserlessTest {
         assertThat(text(view.preview)).contains("price USD 0.00581 + carrier fee USD 0.00302 = total USD 0.00883");
         test(view.body).setValue("a".repeat(1601));
         assertThat(text(view.preview)).contains("1601 / 1600 characters").contains("Too long");
+    }
+
+    /** Runs the changes that background work queued on the page, as the next request from the browser would. */
+    static void runQueued() {
+        com.vaadin.browserless.internal.MockVaadin.runUIQueue();
+    }
+
+    /** Runs the page's queued changes until the destination's state says {@code text}, for at most {@code seconds}. */
+    void awaitCheck(TestSendView view, String text, int seconds) throws InterruptedException {
+        for (int i = 0; i < seconds * 10 && !text(view.destinationCheck).contains(text); i++) {
+            Thread.sleep(100);
+            runQueued();
+        }
+        assertThat(text(view.destinationCheck)).contains(text);
+    }
+
+    @Test
+    void a_slow_look_up_says_checking_then_that_aws_has_not_answered_then_the_answer_and_the_page_is_not_held() throws InterruptedException {
+        String number = com.example.smsconsole.verification.SandboxFixture.freshNumber();
+        emulator.faults().add(new com.example.smsconsole.emulator.protocol.FaultInjector.Rule("sms-voice", "DescribeVerifiedDestinationNumbers",
+                com.example.smsconsole.emulator.protocol.FaultInjector.Kind.LATENCY, 1, 5000, 0, number));
+        try {
+            UI.getCurrent().navigate("test-send");
+            // the page's own background work (as the signed-in user), not the same-thread runner of open()
+            TestSendView view = (TestSendView) getCurrentView();
+
+            test(view.destination).setValue(number);
+            runQueued();
+            // had the page waited for AWS (5 s), its answer would be shown by now
+            assertThat(text(view.destinationCheck)).startsWith("Checking " + number + " against the account");
+            test(view.body).setValue("still typing");
+            assertThat(text(view.preview)).contains("12 / 1600 characters");
+
+            awaitCheck(view, "AWS has not answered within 3 s, so the state of " + number + " is unknown for now", 10);
+            // the answer replaces it when AWS gives it: "Not verified: ..." or "... the sandbox refuses it: not verified"
+            for (int i = 0; i < 150 && view.destinationCheck.getChildren().noneMatch(StatusBadge.class::isInstance); i++) {
+                Thread.sleep(100);
+                runQueued();
+            }
+            assertThat(headline(view).getText().toLowerCase(java.util.Locale.ROOT)).contains("not verified");
+        } finally {
+            emulator.faults().clear();
+        }
     }
 
     @Test
