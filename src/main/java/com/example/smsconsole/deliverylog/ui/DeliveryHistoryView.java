@@ -159,7 +159,7 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         twentyFourHours(to);
         from.setVisible(false);
         to.setVisible(false);
-        destination.setPlaceholder("+14255550123 or +1425");
+        destination.setPlaceholder("+14255550123");
         destination.setClearButtonVisible(true);
         destination.setValueChangeMode(ValueChangeMode.LAZY);
         destination.setHelperText("Full number or its beginning");
@@ -169,7 +169,7 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         country.setItemLabelGenerator(code -> code + " · " + PhoneNumber.countryName(code));
         country.setClearButtonVisible(true);
         country.setWidth("12em");
-        origination.setPlaceholder("Number or sender ID");
+        origination.setPlaceholder("Number or ID");
         origination.setTooltipText("The origination identity the receipt names: the number it was sent from (also through a pool) or the sender ID");
         configurationSet.setPlaceholder("Name");
         context.setPlaceholder("orderId=A-1001");
