@@ -305,6 +305,7 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         return ranges;
     }
 
+    /** Status and message id may be cut (part name {@code clipped}): the whole value is in the tooltip and in the receipt's details. */
     private void configureEventsGrid() {
         events.addColumn(e -> Times.formatMillis(e.eventAt())).setHeader(timeHeader("Time")).setKey("time").setSortable(true)
                 .setSortProperty("time").setAutoWidth(true).setFlexGrow(0);
@@ -324,11 +325,11 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         events.addColumn(DeliveryEvent::country).setHeader("Country").setKey("country").setSortable(true).setSortProperty("country")
                 .setAutoWidth(true).setFlexGrow(0);
         events.addColumn(DeliveryEvent::statusDescription).setHeader("Status").setKey("status").setWidth("8em").setFlexGrow(1)
-                .setTooltipGenerator(e -> (e.statusDescription() == null ? "" : e.statusDescription() + "\n") + EventTypeHelp.summary(e.eventType()));
+                .setPartNameGenerator(e -> "clipped").setTooltipGenerator(e -> (e.statusDescription() == null ? "" : e.statusDescription() + "\n") + EventTypeHelp.summary(e.eventType()));
         events.addColumn(e -> e.parts() == null ? "" : e.parts().toString()).setHeader("Parts").setKey("parts").setAutoWidth(true).setFlexGrow(0);
         events.addColumn(e -> ReceiptDetailsDialog.usd(e.price())).setHeader("Price").setKey("price").setAutoWidth(true).setFlexGrow(0);
         events.addColumn(DeliveryEvent::messageId).setHeader("Message id").setKey("id").setWidth("11em").setFlexGrow(0)
-                .setPartNameGenerator(e -> "mono").setTooltipGenerator(DeliveryEvent::messageId);
+                .setPartNameGenerator(e -> "mono clipped").setTooltipGenerator(DeliveryEvent::messageId);
         events.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         events.setPageSize(50);
         events.sort(List.of(new GridSortOrder<>(events.getColumnByKey("time"), SortDirection.DESCENDING)));

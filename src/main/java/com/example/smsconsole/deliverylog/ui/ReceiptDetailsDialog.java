@@ -86,7 +86,7 @@ class ReceiptDetailsDialog extends Dialog {
         add(new H4("Timeline of this message"));
         timeline.addColumn(e -> Times.formatMillis(e.eventAt())).setHeader("Time (" + Times.zoneLabel() + ")").setAutoWidth(true).setFlexGrow(0);
         timeline.addColumn(new ComponentRenderer<>(e -> DeliveryHistoryView.typeBadge(e.eventType()))).setHeader("Type").setAutoWidth(true).setFlexGrow(0);
-        timeline.addColumn(DeliveryEvent::statusDescription).setHeader("Description").setFlexGrow(1);
+        timeline.addColumn(DeliveryEvent::statusDescription).setHeader("Description").setFlexGrow(1).setPartNameGenerator(e -> "wrap");
         timeline.addColumn(e -> e.isFinal() ? "final" : "").setHeader("Final").setAutoWidth(true).setFlexGrow(0);
         timeline.addThemeVariants(GridVariant.LUMO_COMPACT);
         List<DeliveryEvent> events = service.timeline(event.messageId());

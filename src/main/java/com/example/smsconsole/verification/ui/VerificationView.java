@@ -175,7 +175,7 @@ class VerificationView extends VerticalLayout {
                 .setHeader("Country").setWidth("7em").setFlexGrow(1);
         grid.addComponentColumn(VerificationView::badge).setHeader("Status").setWidth("9em").setFlexGrow(0);
         grid.addColumn(v -> Times.format(v.createdAt())).setHeader("Added").setWidth("10em").setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setHeader("").setWidth("10.5em").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        grid.addComponentColumn(this::actions).setHeader("").setWidth("12.5em").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText("No verified destination numbers yet.");
@@ -216,8 +216,9 @@ class VerificationView extends VerticalLayout {
         bulkResults.addColumn(BulkResult::input).setHeader("Line").setWidth("10em").setFlexGrow(0);
         bulkResults.addColumn(r -> r.phoneNumber() == null ? "" : r.phoneNumber()).setHeader("Number").setWidth("9em").setFlexGrow(0);
         bulkResults.addComponentColumn(r -> new StatusBadge(outcomeLabel(r.outcome()), outcomeTone(r.outcome())))
-                .setHeader("Result").setWidth("10.5em").setFlexGrow(0);
+                .setHeader("Result").setWidth("12em").setFlexGrow(0);
         bulkResults.addColumn(BulkResult::message).setHeader("Details").setWidth("12em").setFlexGrow(1);
+        bulkResults.addClassName("bulk-results");
         // details are whole sentences with codes and request ids: they wrap instead of being cut
         bulkResults.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         bulkResults.setAllRowsVisible(true);

@@ -10,10 +10,16 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.example.smsconsole.emulator.AwsEmulator;
+import com.example.smsconsole.verification.VerificationService;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * QA verifies a destination number in headless Chromium: adds it, sends a code, reads the code in
@@ -24,6 +30,61 @@ class VerificationPlaywrightIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    VerificationService service;
+    @Autowired
+    AwsEmulator emulator;
+
+    @Test
+    void a_bulk_add_shows_each_lines_result_and_details_whole_at_both_sizes() {
+        // room for the list: the sandbox holds at most 10 verified numbers (emptied as QA, the role the service asks for)
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("qa", "qa", "ROLE_QA"));
+        try {
+            new SandboxFixture(emulator).empty(service);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        String first = SandboxFixture.freshNumber();
+        String second = SandboxFixture.freshNumber();
+        String base = "http://localhost:" + port;
+        try (BrowserContext context = Chromium.newContext()) {
+            Page page = context.newPage();
+            Chromium.login(page, base, "qa", "qa");
+            page.navigate(base + "/verification");
+            page.locator(".sandbox-usage").filter(new Locator.FilterOptions().setHasText("verified numbers used")).waitFor();
+            page.locator("vaadin-details").filter(new Locator.FilterOptions().setHasText("Add many numbers")).locator("vaadin-details-summary").click();
+            // two new numbers, a number with no country (+999 is not assigned), a line that is no number, and the first again
+            page.locator("vaadin-text-area").filter(new Locator.FilterOptions().setHasText("Numbers")).locator("textarea")
+                    .fill(String.join("\n", first, second, "+99912345", "call me", first));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add all and send codes")).click();
+
+            // the cost is said before anything is sent
+            Locator confirm = page.locator("vaadin-confirm-dialog-overlay, [role=alertdialog]").first();
+            confirm.getByText("The first verification code to a number is free", new Locator.GetByTextOptions().setExact(false)).waitFor();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add and send codes")).click();
+
+            page.locator(".bulk-progress").getByText("Done: 2 of 5 added and sent a code.").waitFor();
+            Locator results = page.locator("vaadin-grid.bulk-results");
+            assertThat(cells(results, 0)).containsExactly(first, second, "+99912345", "call me", first);
+            assertThat(cells(results, 2)).containsExactly("created", "created", "invalid", "invalid", "already present");
+            List<String> details = cells(results, 3);
+            assertThat(details.get(0)).isEqualTo("Added; code sent by text.");
+            assertThat(details.get(2)).containsIgnoringCase("country");
+            assertThat(details.get(4)).isEqualTo("Already in the list of verified numbers.");
+            // each new number is in the numbers grid, waiting for its code
+            assertThat(page.locator("vaadin-grid:not(.bulk-results) .badge[data-status='PENDING']").count()).isEqualTo(2);
+            Screens.atBothSizes(page, "verification-bulk-results");
+        }
+    }
+
+    /** The texts of one column of the bulk results, row by row. */
+    private static List<String> cells(Locator grid, int column) {
+        @SuppressWarnings("unchecked")
+        List<String> texts = (List<String>) grid.evaluate("(g, column) => { const rows = Array.from(g.shadowRoot.querySelectorAll('tbody#items tr')).filter(r => !r.hidden);"
+                + " return rows.map(r => { const cell = r.querySelectorAll('td')[column]; const slot = cell.querySelector('slot');"
+                + " return slot.assignedElements()[0].innerText.trim(); }); }", column);
+        return texts;
+    }
 
     @Test
     void qa_adds_a_number_reads_the_code_on_the_simulated_handset_and_verifies_it() {
