@@ -10,8 +10,8 @@
 -- later are covered too. When that group role exists, it grants it what the console
 -- needs: the audit tables SELECT and INSERT only (no UPDATE, DELETE or TRUNCATE; not being the owner,
 -- it cannot ALTER TABLE ... DISABLE TRIGGER nor drop the triggers), every other table of the
--- console read and write, and the two functions through which it adds and drops the weekly receipt
--- partitions (V66). docker-compose.yml creates both roles (docker/postgres/). Without the group role
+-- console read and write, the two functions through which it adds and drops the weekly receipt
+-- partitions (V66) and the three through which it rebuilds a closed week's indexes full (V67). docker-compose.yml creates both roles (docker/postgres/). Without the group role
 -- (one role for everything), nothing changes here and the console still finds the triggers and the
 -- hash chain in its way.
 DO $$
@@ -25,6 +25,8 @@ BEGIN
         REVOKE ALL ON flyway_schema_history FROM sms_console_app;
         GRANT SELECT ON flyway_schema_history TO sms_console_app;
         GRANT EXECUTE ON FUNCTION delivery_create_week_partitions(BIGINT), delivery_drop_week_partitions(BIGINT) TO sms_console_app;
+        GRANT EXECUTE ON FUNCTION delivery_pack_week_check(BIGINT), delivery_pack_week_build(BIGINT), delivery_pack_week_swap(BIGINT)
+            TO sms_console_app;
     END IF;
 END
 $$;

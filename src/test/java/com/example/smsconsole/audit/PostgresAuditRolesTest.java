@@ -140,6 +140,29 @@ class PostgresAuditRolesTest {
                 .satisfies(e -> assertThat(sqlState(e)).isEqualTo(INSUFFICIENT_PRIVILEGE));
     }
 
+    /**
+     * Rebuilding a closed week's indexes creates and drops indexes and detaches and attaches the
+     * partition, which need ownership of the tables (manual, CREATE INDEX and ALTER TABLE); the
+     * console's role goes through the owner's functions (V67), and the indexes stay the owner's.
+     */
+    @Test
+    void the_console_role_rebuilds_a_closed_weeks_indexes_through_the_owners_functions() {
+        var store = new DeliveryStore(consoleDataSource, new DataSourceTransactionManager(consoleDataSource));
+        Instant at = Instant.parse("2026-11-20T10:00:00Z");
+        store.store("group", List.of(receipt("M1", at)), List.of(), at.toEpochMilli(), 0, at.toEpochMilli());
+
+        assertThat(store.packClosedWeeks(Instant.parse("2026-12-01T00:00:00Z").toEpochMilli())).isEqualTo(1);
+
+        assertThat(owner.sql("""
+                SELECT pg_get_userbyid(c.relowner) || ' ' || array_to_string(c.reloptions, ',') FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid
+                WHERE x.indrelid = 'delivery_event_w2968'::regclass AND NOT x.indisunique""").query(String.class).list())
+                .hasSize(5).containsOnly(ownerRole + " fillfactor=100");
+        assertThat(console.sql("SELECT message_id FROM delivery_event WHERE event_type = 'TEXT_DELIVERED'").query(String.class).list())
+                .containsExactly("M1");
+        assertThatThrownBy(() -> console.sql("CREATE INDEX by_console ON delivery_event_w2968 (event_id)").update())
+                .satisfies(e -> assertThat(sqlState(e)).isEqualTo(INSUFFICIENT_PRIVILEGE));
+    }
+
     private static DeliveryStore.Receipt receipt(String message, Instant at) {
         var event = new DeliveryEvent("id-" + message, at, at, "TEXT_DELIVERED", message, "+14255550009", "+12065550142", null, "US", null, null,
                 null, null, 1, null, null, true, null, null, null, "stream");

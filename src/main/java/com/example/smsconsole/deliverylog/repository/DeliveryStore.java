@@ -743,6 +743,69 @@ public class DeliveryStore {
         }
     }
 
+    /** What one compaction of the H2 file did: its size and the share of it that holds live data (percent), before and after. */
+    public record Compacted(long bytesBefore, long bytesAfter, int livePercentBefore, int livePercentAfter) {
+    }
+
+    /** Compaction starts when less than this share of the H2 file holds live data ... */
+    static final int COMPACT_BELOW_PERCENT = 70;
+    /** ... and stops once this share is reached (or its time is spent). */
+    static final int COMPACT_UNTIL_PERCENT = 75;
+    /** Each step holds H2's store lock (commits wait, reads do not) for about this long. */
+    private static final int COMPACT_STEP_MILLIS = 200;
+
+    /**
+     * Compacts the H2 database file when less than {@link #COMPACT_BELOW_PERCENT} of it holds live
+     * data, in steps of {@value #COMPACT_STEP_MILLIS} ms for at most {@code budgetMillis}. The URL's
+     * {@code WRITE_DELAY=0} (commits on file before they return) leaves H2 without its background
+     * writer thread, and that thread is what rewrites and frees old chunks ("0 to disable",
+     * MVStore.setAutoCommitDelay, which WRITE_DELAY sets; FileStore.writeInBackground runs the
+     * housekeeping; H2 2.4.240 sources), so without this the file only grows: 3,701 bytes of file
+     * per receipt for 826 of data after loading 1,000,000 receipts. {@code MVStore.compactFile}
+     * is what H2 runs when it closes a database (for MAX_COMPACT_TIME, default 200 ms) and for
+     * SHUTDOWN COMPACT ("fully compacts the database", H2 help); it sets the retention time to 0,
+     * which is restored after each step (RETENTION_TIME, default 45 s: "how long to retain old,
+     * persisted data", H2 help). See docs/decisions/008-20261202-delivery-store-scale.md. Null on
+     * PostgreSQL, in memory and over H2's TCP server (the server's own database does it).
+     */
+    public @Nullable Compacted compactH2File(long budgetMillis) {
+        if (postgres) {
+            return null;
+        }
+        return jdbc.execute((Connection c) -> {
+            if (!(c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession() instanceof org.h2.engine.SessionLocal session)
+                    || session.getDatabase().getStore() == null) {
+                return null;
+            }
+            var mv = session.getDatabase().getStore().getMvStore();
+            if (mv.getFileStore() == null || mv.getFileStore().getFileName() == null || mv.getFileStore().isReadOnly()) {
+                return null;
+            }
+            long before = mv.getFileStore().size();
+            int liveBefore = livePercent(mv);
+            if (liveBefore >= COMPACT_BELOW_PERCENT) {
+                return new Compacted(before, before, liveBefore, liveBefore);
+            }
+            long stopAt = System.nanoTime() + budgetMillis * 1_000_000;
+            int live = liveBefore;
+            while (live < COMPACT_UNTIL_PERCENT && System.nanoTime() < stopAt) {
+                int retention = mv.getRetentionTime();
+                try {
+                    mv.compactFile(COMPACT_STEP_MILLIS);
+                } finally {
+                    mv.setRetentionTime(retention);
+                }
+                live = livePercent(mv);
+            }
+            return new Compacted(before, mv.getFileStore().size(), liveBefore, live);
+        });
+    }
+
+    /** The share of the file in use (chunks and free space between them) times the share of live data in the chunks. */
+    private static int livePercent(org.h2.mvstore.MVStore mv) {
+        return mv.getFillRate() * mv.getFileStore().getChunksFillRate() / 100;
+    }
+
     // ------------------------------------------------------------------ partitions (PostgreSQL)
 
     /** PostgreSQL keeps receipts in one partition per week of event time (key ranges of this many milliseconds). */
@@ -788,7 +851,7 @@ public class DeliveryStore {
      * ACCESS EXCLUSIVE lock on the partitioned table, and every search and insert that comes after
      * it queues behind it; the function gives up after its {@code lock_timeout} (200 ms) when a
      * long search holds the table, so others wait at most that long, and the drop is tried again a
-     * second later, up to {@link #DROP_ATTEMPTS} times, then left to the next retention run.
+     * second later, up to {@link #LOCK_ATTEMPTS} times, then left to the next retention run.
      * ({@code DETACH PARTITION ... CONCURRENTLY} would avoid the lock, but it needs the table's
      * owner and refuses to run inside a function.)
      */
@@ -799,32 +862,88 @@ public class DeliveryStore {
             if (EventKeys.lowest((week + 1) * PARTITION_MILLIS) > cutoffKey) {
                 continue;
             }
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    jdbc.execute("SELECT delivery_drop_week_partitions(" + week + ")");
-                    partitions.remove(week);
-                    dropped++;
-                    break;
-                } catch (org.springframework.dao.DataAccessException e) {
-                    if (!lockNotAvailable(e)) {
-                        throw e;
-                    }
-                    if (attempt >= DROP_ATTEMPTS) {
-                        return dropped;
-                    }
-                    try {
-                        Thread.sleep(1000);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                        return dropped;
-                    }
-                }
+            if (!executeWithLockRetries("SELECT delivery_drop_week_partitions(" + week + ")")) {
+                return dropped;
             }
+            partitions.remove(week);
+            dropped++;
         }
         return dropped;
     }
 
-    private static final int DROP_ATTEMPTS = 60;
+    /**
+     * Runs one of the owner's functions that give up after their {@code lock_timeout}; tries again
+     * a second later, up to {@link #LOCK_ATTEMPTS} times. False when it gave up (or was interrupted).
+     */
+    private boolean executeWithLockRetries(String sql) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbc.execute(sql);
+                return true;
+            } catch (org.springframework.dao.DataAccessException e) {
+                if (!lockNotAvailable(e)) {
+                    throw e;
+                }
+                if (attempt >= LOCK_ATTEMPTS) {
+                    return false;
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+    }
+
+    private static final int LOCK_ATTEMPTS = 60;
+
+    /** A week is packed once it has ended this long ago: receipts of a week arrive within minutes of their time. */
+    static final long PACK_AFTER_MILLIS = 24 * HOUR;
+
+    /**
+     * Rebuilds the receipt indexes of every week that ended at least {@link #PACK_AFTER_MILLIS}
+     * before {@code nowMillis} and is not packed yet, full (fillfactor 100), through the owner's
+     * functions of V67 (three short steps; searches read on throughout, see the migration and
+     * docs/decisions/008-20261202-delivery-store-scale.md, "Packing a closed week"). A receipt that
+     * still arrives for a packed week is stored as usual. PostgreSQL only; returns the weeks packed.
+     */
+    public int packClosedWeeks(long nowMillis) {
+        if (!postgres) {
+            return 0;
+        }
+        readPartitions();
+        int packed = 0;
+        for (long week : new java.util.TreeSet<>(partitions)) {
+            if ((week + 1) * PARTITION_MILLIS + PACK_AFTER_MILLIS > nowMillis
+                    || Boolean.TRUE.equals(jdbc.queryForObject("SELECT delivery_week_packed(" + week + ")", Boolean.class))) {
+                continue;
+            }
+            if (packWeek(week)) {
+                packed++;
+            }
+        }
+        return packed;
+    }
+
+    /** Packs one week's receipt indexes whether or not it is closed (the benchmark shows a loaded week packed); false when a lock was not had. */
+    public boolean packWeek(long week) {
+        if (!executeWithLockRetries("SELECT delivery_pack_week_check(" + week + ")")) {
+            return false;
+        }
+        jdbc.queryForObject("SELECT delivery_pack_week_build(" + week + ")", Integer.class);
+        return executeWithLockRetries("SELECT delivery_pack_week_swap(" + week + ")");
+    }
+
+    /** The weeks that have a receipt partition (PostgreSQL; empty on H2). */
+    public List<Long> weeks() {
+        if (!postgres) {
+            return List.of();
+        }
+        readPartitions();
+        return List.copyOf(new java.util.TreeSet<>(partitions));
+    }
 
     /** PostgreSQL's lock_not_available (SQLSTATE 55P03): a lock_timeout expired. */
     private static boolean lockNotAvailable(Throwable e) {

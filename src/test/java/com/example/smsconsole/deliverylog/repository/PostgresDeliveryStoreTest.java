@@ -65,6 +65,43 @@ class PostgresDeliveryStoreTest extends DeliveryStoreContract {
         assertThat(queries.message("OLD-WEEK")).isEmpty();
     }
 
+    /**
+     * Once a week has closed, retention rebuilds its receipt indexes full: each index of its
+     * partition but the primary key then has fillfactor 100 and is still the partition's index of
+     * the parent's (PostgreSQL manual, CREATE INDEX: "fillfactor ... B-trees ... default is 90";
+     * pg_class.reloptions holds it, pg_inherits the attachment), and every search answers as before.
+     * The week of the contract's receipts (2026-11-19 .. 2026-11-26; weeks start on Thursdays) closes
+     * a day after it ends.
+     */
+    @Test
+    void a_closed_week_has_its_indexes_rebuilt_full_and_is_searched_as_before() throws Exception {
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        String indexes = """
+                SELECT c.relname, COALESCE(array_to_string(c.reloptions, ','), '') AS options,
+                    EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = c.oid) AS attached
+                FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid
+                WHERE x.indrelid = 'delivery_event_w2968'::regclass AND NOT x.indisunique""";
+        assertThat(jdbc.queryForList(indexes)).hasSize(5).allSatisfy(row -> assertThat(row.get("options")).isEqualTo(""));
+
+        assertThat(store.packClosedWeeks(Instant.parse("2026-11-26T23:00:00Z").toEpochMilli())).as("not a day after its end yet").isZero();
+        assertThat(store.packClosedWeeks(Instant.parse("2026-11-27T00:00:00Z").toEpochMilli())).isEqualTo(1);
+
+        assertThat(jdbc.queryForList(indexes)).hasSize(5).allSatisfy(row -> {
+            assertThat(row.get("options")).isEqualTo("fillfactor=100");
+            assertThat(row.get("attached")).isEqualTo(true);
+        });
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pg_constraint WHERE conrelid = 'delivery_event_w2968'::regclass", Long.class))
+                .as("the primary key only, the range check is gone").isEqualTo(1);
+        assertThat(store.packClosedWeeks(Instant.parse("2026-12-10T00:00:00Z").toEpochMilli())).as("packed once").isZero();
+        everything_newest_first_with_exact_totals_and_counts_per_type();
+        filters_by_type_finality_country_and_message();
+        filters_by_full_number_and_by_prefix();
+        time_ranges_count_whole_hours_and_the_partial_hours_at_both_edges();
+        each_message_has_its_latest_state_and_timeline();
+        // a receipt that still arrives for the packed week is stored and found
+        a_later_receipt_updates_the_message_and_the_counts();
+    }
+
     /** With {@code app.delivery.read-datasource.url} set, searches read there and nowhere else (README, "Several consoles"). */
     @Test
     void searches_read_from_the_read_datasource_when_one_is_configured() {
