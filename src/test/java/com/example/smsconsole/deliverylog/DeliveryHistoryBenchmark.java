@@ -119,6 +119,25 @@ class DeliveryHistoryBenchmark {
                                 (double) bytes / events);
                     }
                     storeBreakdown(report, app.getBean(org.springframework.jdbc.core.JdbcTemplate.class), database.equals("postgres"), events);
+                    // what the store's housekeeping makes of it: every week packed (PostgreSQL packs a week a day after it ends,
+                    // the load's last week has not) and the H2 file compacted (every app.delivery.compaction-interval)
+                    long p0 = System.nanoTime();
+                    int packed = 0;
+                    for (long week : store.weeks()) {
+                        try {
+                            packed += store.packWeek(week) ? 1 : 0;
+                        } catch (org.springframework.dao.DataAccessException e) {
+                            line(report, "packing week %d failed: %s", week, e.getMostSpecificCause().getMessage());
+                        }
+                    }
+                    var compacted = store.compactH2File(600_000);
+                    Long housekept = store.storeBytes();
+                    if (housekept != null && (packed > 0 || compacted != null)) {
+                        line(report, "after packing %d weekly partitions%s: %.1f s, store size %,d bytes = **%.0f bytes per receipt**", packed,
+                                compacted == null ? "" : String.format(java.util.Locale.ROOT, " and compacting the file (%d%% → %d%% live)",
+                                        compacted.livePercentBefore(), compacted.livePercentAfter()),
+                                seconds(p0), housekept, (double) housekept / events);
+                    }
                     if (!Boolean.parseBoolean(System.getProperty("benchmark.searches", "true"))) {
                         continue;
                     }

@@ -920,8 +920,13 @@ public class DeliveryStore {
                     || Boolean.TRUE.equals(jdbc.queryForObject("SELECT delivery_week_packed(" + week + ")", Boolean.class))) {
                 continue;
             }
-            if (packWeek(week)) {
-                packed++;
+            try {
+                if (packWeek(week)) {
+                    packed++;
+                }
+            } catch (org.springframework.dao.DataAccessException e) {
+                // each step is its own transaction and starts again where the last one stopped: the next run retries the week
+                org.slf4j.LoggerFactory.getLogger(DeliveryStore.class).warn("Packing the receipt indexes of week {} failed; retried on the next run", week, e);
             }
         }
         return packed;
