@@ -37,7 +37,10 @@ final class EventKeys {
         return eventAtMillis << HASH_BITS | hash;
     }
 
-    /** The smallest key of receipts at or after this time. */
+    /**
+     * The smallest key of receipts at or after this time; on PostgreSQL the bounds of a week's
+     * partition are the same formula in SQL, delivery_week_key_range (migration V68).
+     */
     static long lowest(long eventAtMillis) {
         return Math.max(0, Math.min(eventAtMillis, MAX_TIME + 1)) << HASH_BITS;
     }

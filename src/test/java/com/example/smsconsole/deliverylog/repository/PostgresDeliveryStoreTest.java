@@ -102,6 +102,50 @@ class PostgresDeliveryStoreTest extends DeliveryStoreContract {
         a_later_receipt_updates_the_message_and_the_counts();
     }
 
+    /**
+     * Two runs may pack the same week: the hourly retention run and a direct {@code packWeek}, or a
+     * console retrying a week another one has just finished. Both end without an error, the week is
+     * packed once, and a later run finds nothing to do.
+     */
+    @Test
+    void packing_a_week_twice_at_once_and_again_afterwards_packs_it_once_without_an_error() throws Exception {
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        long week = 2968;
+        var first = CompletableFuture.supplyAsync(() -> store.packWeek(week));
+        var second = CompletableFuture.supplyAsync(() -> store.packWeek(week));
+        assertThat(first.get(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.get(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(store.packWeek(week)).as("a week packed already").isTrue();
+        assertThat(jdbc.queryForList("""
+                SELECT c.relname, COALESCE(array_to_string(c.reloptions, ','), '') AS options,
+                    EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = c.oid) AS attached
+                FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid
+                WHERE x.indrelid = 'delivery_event_w2968'::regclass AND NOT x.indisunique""")).hasSize(5).allSatisfy(row -> {
+            assertThat(row.get("options")).isEqualTo("fillfactor=100");
+            assertThat(row.get("attached")).isEqualTo(true);
+        });
+        assertThat(jdbc.queryForObject("SELECT delivery_week_packed(2968)", Boolean.class)).isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pg_constraint WHERE conrelid = 'delivery_event_w2968'::regclass", Long.class))
+                .as("the primary key only").isEqualTo(1);
+        everything_newest_first_with_exact_totals_and_counts_per_type();
+    }
+
+    /**
+     * The key range of a week's partition, in the database's one definition, is the range the
+     * console computes for the week's first and last millisecond (EventKeys), and the range the
+     * partition was created with.
+     */
+    @Test
+    void the_database_and_the_console_agree_on_a_weeks_key_range() {
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        long week = 2968;
+        var range = jdbc.queryForMap("SELECT from_key, to_key FROM delivery_week_key_range(2968)");
+        assertThat(range.get("from_key")).isEqualTo(EventKeys.lowest(week * DeliveryStore.PARTITION_MILLIS));
+        assertThat(range.get("to_key")).isEqualTo(EventKeys.lowest((week + 1) * DeliveryStore.PARTITION_MILLIS));
+        assertThat(jdbc.queryForObject("SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE relname = 'delivery_event_w2968'", String.class))
+                .isEqualTo("FOR VALUES FROM ('" + range.get("from_key") + "') TO ('" + range.get("to_key") + "')");
+    }
+
     /** With {@code app.delivery.read-datasource.url} set, searches read there and nowhere else (README, "Several consoles"). */
     @Test
     void searches_read_from_the_read_datasource_when_one_is_configured() {
