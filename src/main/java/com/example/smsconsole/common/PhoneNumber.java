@@ -3,15 +3,8 @@ package com.example.smsconsole.common;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A destination or origination phone number in E.164 form ({@code +14254147755}), checked with
@@ -75,7 +68,7 @@ public record PhoneNumber(String e164, String regionCode) {
             });
         }
         String region = UTIL.getRegionCodeForNumber(parsed);
-        if (Simulators.NUMBERS.contains(compact) && !UTIL.isValidNumber(parsed)) {
+        if (SimulatorNumbers.aws().destination(compact).isPresent() && !UTIL.isValidNumber(parsed)) {
             return new PhoneNumber(compact, region != null ? region : UTIL.getRegionCodeForCountryCode(parsed.getCountryCode()));
         }
         if (!UTIL.isValidNumber(parsed) || region == null) {
@@ -142,25 +135,5 @@ public record PhoneNumber(String e164, String regionCode) {
     @Override
     public String toString() {
         return e164;
-    }
-
-    /** AWS's destination simulator numbers, from the console's table of them ({@code sending/simulator-numbers.json}). */
-    private static final class Simulators {
-        static final Set<String> NUMBERS = read();
-
-        private static Set<String> read() {
-            try (InputStream in = PhoneNumber.class.getResourceAsStream("/sending/simulator-numbers.json")) {
-                Set<String> numbers = new HashSet<>();
-                if (in != null) {
-                    for (JsonNode row : JsonMapper.builder().build().readTree(in).path("destinations")) {
-                        numbers.add(row.path("success").asString());
-                        numbers.add(row.path("failure").asString());
-                    }
-                }
-                return Set.copyOf(numbers);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package com.example.smsconsole.sending;
 
 import com.example.smsconsole.common.PhoneNumber;
+import com.example.smsconsole.common.SimulatorNumbers;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 

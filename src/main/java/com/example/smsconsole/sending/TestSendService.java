@@ -5,6 +5,7 @@ import com.example.smsconsole.audit.AuditOutcome;
 import com.example.smsconsole.audit.AuditService;
 import com.example.smsconsole.aws.AwsCallException;
 import com.example.smsconsole.common.PhoneNumber;
+import com.example.smsconsole.common.SimulatorNumbers;
 import com.example.smsconsole.common.SmsResources;
 import com.example.smsconsole.common.SmsText;
 import com.example.smsconsole.deliverylog.DeliveryEvent;

@@ -245,13 +245,13 @@ public class DeliveryStore {
             }
             text.flush();
         } catch (SQLException e) {
-            if ("23505".equals(e.getSQLState())) {
+            if (hasSqlState(e, UNIQUE_VIOLATION)) {
                 throw new DuplicateKeyException(e.getMessage(), e);
             }
             throw new org.springframework.jdbc.UncategorizedSQLException(sql, null, e);
         } catch (IOException e) {
-            if (e.getCause() instanceof SQLException cause && "23505".equals(cause.getSQLState())) {
-                throw new DuplicateKeyException(cause.getMessage(), cause);
+            if (hasSqlState(e, UNIQUE_VIOLATION)) {
+                throw new DuplicateKeyException(e.getCause().getMessage(), e.getCause());
             }
             throw new UncheckedIOException(e);
         } finally {
@@ -881,7 +881,7 @@ public class DeliveryStore {
                 jdbc.execute(sql);
                 return true;
             } catch (org.springframework.dao.DataAccessException e) {
-                if (!lockNotAvailable(e)) {
+                if (!hasSqlState(e, LOCK_NOT_AVAILABLE)) {
                     throw e;
                 }
                 if (attempt >= LOCK_ATTEMPTS) {
@@ -950,10 +950,14 @@ public class DeliveryStore {
         return List.copyOf(new java.util.TreeSet<>(partitions));
     }
 
-    /** PostgreSQL's lock_not_available (SQLSTATE 55P03): a lock_timeout expired. */
-    private static boolean lockNotAvailable(Throwable e) {
+    /** PostgreSQL's unique_violation and lock_not_available (a lock_timeout expired), Appendix A "Error Codes". */
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+    /** Whether {@code e} or one of its causes is an SQLException with this SQLSTATE. */
+    private static boolean hasSqlState(Throwable e, String sqlState) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
+            if (t instanceof SQLException sql && sqlState.equals(sql.getSQLState())) {
                 return true;
             }
         }

@@ -59,7 +59,10 @@ final class RegistrationOps {
     /**
      * The registrations CLI guide ({@code registrations-sms-cli}): "The maximum file size is 500KB and
      * valid file extensions are PDF, JPEG, and PNG" (the model's documentation says 1 MiB; the
-     * stricter documented limit wins, so what the emulator accepts AWS accepts too).
+     * stricter documented limit wins). "500KB" is read here as 500 KiB, the larger of its two readings,
+     * as AWS could; the console itself stops at 500,000 bytes, the smaller
+     * (RegistrationService.MAX_ATTACHMENT_BYTES), so what it sends is accepted under either reading, and
+     * the emulator does not hide a console that would send more.
      */
     private static final int MAX_ATTACHMENT_BYTES = 500 * 1024;
 

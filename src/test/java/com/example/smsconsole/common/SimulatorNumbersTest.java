@@ -1,4 +1,4 @@
-package com.example.smsconsole.sending;
+package com.example.smsconsole.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.example.smsconsole.sending;
+package com.example.smsconsole.common;
 
 import java.io.IOException;
 import java.io.InputStream;
