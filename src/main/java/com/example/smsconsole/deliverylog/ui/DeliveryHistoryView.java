@@ -75,7 +75,10 @@ import org.jspecify.annotations.Nullable;
  * time range, number (full or prefix), message id, country and finality; the search lives in the
  * address so it can be shared. Receipts newest first in a lazy grid (only the visible page is
  * fetched), the latest state of each message with those pending too long flagged, a chart per
- * type over time, a streamed CSV export, and a live mode.
+ * type over time, a streamed CSV export, and a live mode. The less common filters are under "More
+ * filters" so the receipts keep the page's height.
+ *
+ * @see "Design decision: docs/decisions/016-20261203-delivery-history-height.md"
  */
 @Route(DeliveryLogNavigation.ROUTE)
 @PageTitle("Delivery history")
@@ -105,6 +108,9 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
     final TextField context = new TextField("Context");
     final Checkbox finalOnly = new Checkbox("Final only");
     final Checkbox live = new Checkbox("Live");
+    /** Shows or hides the filters support uses less often (country, sender, configuration set, context). */
+    final com.vaadin.flow.component.button.Button moreFilters = new com.vaadin.flow.component.button.Button();
+    final HorizontalLayout extraFilters = new HorizontalLayout();
     final Tab receiptsTab = new Tab("Receipts");
     final Tab messagesTab = new Tab("Messages");
     final Tab chartTab = new Tab("Chart");
@@ -148,7 +154,7 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         types.setItemLabelGenerator(t -> t + " (" + String.format(Locale.ROOT, "%,d", typeCounts.getOrDefault(t, 0L)) + ")");
         types.setClearButtonVisible(true);
         types.setPlaceholder("All types");
-        types.setWidth("20em");
+        types.setWidth("14em");
         range.setLabel("Time");
         range.setItems(RANGES.keySet());
         range.setItemLabelGenerator(RANGES::get);
@@ -162,7 +168,8 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         destination.setPlaceholder("+14255550123");
         destination.setClearButtonVisible(true);
         destination.setValueChangeMode(ValueChangeMode.LAZY);
-        destination.setHelperText("Full number or its beginning");
+        // a hint, not a helper line: a helper line under one field makes the whole filter row taller
+        destination.setTooltipText("The full number or its beginning, for example +1425");
         messageId.setClearButtonVisible(true);
         messageId.setValueChangeMode(ValueChangeMode.LAZY);
         country.setItems(Arrays.stream(Locale.getISOCountries()).sorted().toList());
@@ -226,11 +233,21 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         });
 
         bindFilter();
-        var filters = new HorizontalLayout(types, range, from, to, destination, messageId, country, origination, configurationSet, context,
-                finalOnly, live);
+        small();
+        moreFilters.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL,
+                com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        moreFilters.addClassName("more-filters");
+        moreFilters.addClickListener(e -> showExtraFilters(!extraFilters.isVisible()));
+        var filters = new HorizontalLayout(types, range, from, to, destination, messageId, moreFilters, finalOnly, live);
         filters.addClassName("filter-bar");
         filters.setWrap(true);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        extraFilters.add(country, origination, configurationSet, context);
+        extraFilters.addClassNames("filter-bar", "extra-filters");
+        extraFilters.setWrap(true);
+        extraFilters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        extraFilters.setVisible(false);
+        showExtraFilters(false);
 
         configureEventsGrid();
         configureMessagesGrid();
@@ -240,8 +257,13 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         total.addClassName("result-count");
         var zoneCaption = new Span("Times in");
         zoneCaption.addClassName("muted");
+        // the caption and its choice stay together when the bar wraps
+        var zone = new HorizontalLayout(zoneCaption, timeZone);
+        zone.setAlignItems(FlexComponent.Alignment.BASELINE);
+        zone.setSpacing(false);
+        zone.addClassName("time-zone");
         var spacer = new Div();
-        var summary = new HorizontalLayout(tabs, total, export, exportNote, pendingOnly, spacer, zoneCaption, timeZone);
+        var summary = new HorizontalLayout(tabs, total, export, exportNote, pendingOnly, spacer, zone);
         summary.setAlignItems(FlexComponent.Alignment.BASELINE);
         summary.addClassName("result-bar");
         summary.setWidthFull();
@@ -254,11 +276,40 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
                 "Receipts from CloudWatch Logs, ingested into the console's store and searched there.");
         status.setWidthFull();
 
-        add(header, status, filters, summary, events, messages, chart);
+        add(header, status, filters, extraFilters, summary, events, messages, chart);
         addClassName("compact-view");
         setFlexGrow(1, events);
         setFlexGrow(1, messages);
         showTab();
+    }
+
+    /** Small fields, so the filters and the result bar take two short lines and the grid the rest (decision 016). */
+    private void small() {
+        types.addThemeVariants(com.vaadin.flow.component.combobox.MultiSelectComboBoxVariant.LUMO_SMALL);
+        range.addThemeVariants(com.vaadin.flow.component.select.SelectVariant.LUMO_SMALL);
+        from.addThemeVariants(com.vaadin.flow.component.datetimepicker.DateTimePickerVariant.LUMO_SMALL);
+        to.addThemeVariants(com.vaadin.flow.component.datetimepicker.DateTimePickerVariant.LUMO_SMALL);
+        country.addThemeVariants(com.vaadin.flow.component.combobox.ComboBoxVariant.LUMO_SMALL);
+        timeZone.addThemeVariants(com.vaadin.flow.component.select.SelectVariant.LUMO_SMALL);
+        for (TextField field : List.of(destination, messageId, origination, configurationSet, context)) {
+            field.addThemeVariants(com.vaadin.flow.component.textfield.TextFieldVariant.LUMO_SMALL);
+        }
+    }
+
+    /** Opens or closes the less used filters; the button says how many of them are set while they are hidden. */
+    void showExtraFilters(boolean wanted) {
+        // a field whose message asks for a correction stays in view
+        boolean shown = wanted || context.isInvalid();
+        extraFilters.setVisible(shown);
+        long set = extraSet();
+        moreFilters.setText(shown ? "Fewer filters" : set == 0 ? "More filters" : "More filters (" + set + " set)");
+        moreFilters.setIcon((shown ? VaadinIcon.ANGLE_UP : VaadinIcon.ANGLE_DOWN).create());
+        moreFilters.getElement().setAttribute("aria-expanded", String.valueOf(shown));
+    }
+
+    private long extraSet() {
+        return (country.getValue() == null ? 0 : 1) + List.of(origination, configurationSet, context).stream()
+                .filter(f -> !f.getValue().isBlank()).count();
     }
 
     private void bindFilter() {
@@ -401,8 +452,9 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
 
     /**
      * Below 1300 px of window the grids drop the columns that are also in the receipt dialog
-     * (parts, price, message id) and wrap their cells, so nothing is cut at 1024×768; wider, receipts keep one
-     * line each so at least 15 show at 1400×900.
+     * (parts, price, message id), so nothing but the status is cut at 1024×768; receipts keep one line
+     * each at every width (the status is whole in its tooltip and in the receipt), so a short window
+     * still shows many of them (decision 016).
      */
     void fitTo(int windowWidth) {
         boolean narrow = windowWidth < 1300;
@@ -411,11 +463,6 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         // the message id is in the receipt's dialog, one click away; the grid keeps what support scans by
         events.getColumnByKey("id").setVisible(!narrow);
         events.getColumnByKey("status").setWidth(narrow ? "5em" : "8em");
-        if (narrow) {
-            events.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        } else {
-            events.removeThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        }
         messages.getColumnByKey("price").setVisible(!narrow);
         events.recalculateColumnWidths();
     }
@@ -504,6 +551,8 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
             configurationSet.setValue(Objects.requireNonNullElse(search.configurationSet(), ""));
             // an unreadable context parameter stays in the field, where its message says what is wrong
             context.setValue(search.context() != null ? search.context().toString() : first(params, DeliverySearch.CONTEXT.param(), ""));
+            // a search from the address that uses a less common filter shows it
+            showExtraFilters(extraFilters.isVisible() || extraSet() > 0);
             live.setValue("true".equals(first(params, "live", "")));
             pendingOnly.setValue("true".equals(first(params, "pending", "")));
             tabs.setSelectedTab(switch (first(params, "tab", "receipts")) {

@@ -18,11 +18,13 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where ingestion of receipts stands, in one strip: the newest receipt, the lag, what is stored,
- * the problems (an error, throttling by AWS, log events that are not receipts, which support can
- * list), and "Sync now" for admins with its outcome beside it (decision 012).
+ * Where ingestion of receipts stands, in one line so the grid below keeps its height: the newest
+ * receipt, the lag and the problems (an error, throttling by AWS, log events that are not receipts,
+ * which support can list); what is stored, the oldest receipt and the store's size under "Details";
+ * "Sync now" for admins with its outcome beside it (decisions 012 and 016).
  *
  * @see "Design decision: docs/decisions/012-20261201-on-page-messages-and-forms.md"
+ * @see "Design decision: docs/decisions/016-20261203-delivery-history-height.md"
  */
 class IngestionStatusPanel extends Div {
 
@@ -37,6 +39,8 @@ class IngestionStatusPanel extends Div {
     final Span size = new Span();
     final Button sync = new Button("Sync now", VaadinIcon.REFRESH.create());
     final Button showMalformed = new Button("Show them");
+    final Button toggleDetails = new Button("Details");
+    final Div details;
     final InlineMessage syncMessage = new InlineMessage();
     private final DeliveryLogService service;
     private final Clock clock;
@@ -71,9 +75,22 @@ class IngestionStatusPanel extends Div {
         var title = new Span("Ingestion");
         title.addClassName("panel-title");
         syncMessage.addClassName("sync-message");
-        add(title, line("Newest receipt", newest), line("Lag", lag), line("Stored", rate), line("Problems", errors), line("Oldest receipt", oldest),
-                line("Store size", size), sync, syncMessage);
+        details = new Div(line("Stored", rate), line("Oldest receipt", oldest), line("Store size", size));
+        details.addClassName("status-details");
+        details.setVisible(false);
+        toggleDetails.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY_INLINE);
+        toggleDetails.getElement().setAttribute("aria-expanded", "false");
+        toggleDetails.addClickListener(e -> showDetails(!details.isVisible()));
+        var spacer = new Div();
+        spacer.addClassName("status-spacer");
+        add(title, line("Newest receipt", newest), line("Lag", lag), line("Problems", errors), spacer, toggleDetails, sync, details, syncMessage);
         refresh();
+    }
+
+    void showDetails(boolean shown) {
+        details.setVisible(shown);
+        toggleDetails.setText(shown ? "Hide details" : "Details");
+        toggleDetails.getElement().setAttribute("aria-expanded", String.valueOf(shown));
     }
 
     private static Div line(String label, com.vaadin.flow.component.Component value) {

@@ -136,7 +136,22 @@ class DeliveryHistoryPlaywrightIT {
             System.out.printf("Delivery history at 1400x900: %d receipt rows in the grid's box, %.0f px between the title and the filters%n", rows,
                     ((Number) gap).doubleValue());
             assertThat(rows).as("receipt rows the grid shows at 1400x900").isGreaterThanOrEqualTo(15);
+            assertThat(((Number) inWindow).intValue()).as("receipt rows inside the 1400x900 window without scrolling").isGreaterThanOrEqualTo(15);
             Screens.atBothSizes(page, "delivery-history-receipts");
+            // at 1024x768 a receipt keeps one line (the status is whole in its tooltip), so the short window still shows many
+            page.setViewportSize(1024, 768);
+            page.waitForTimeout(400);
+            Object tallest = page.evaluate("() => { const g = [...document.querySelectorAll('vaadin-grid')].find(g => g.offsetParent !== null);"
+                    + " return Math.max(...[...g.shadowRoot.querySelectorAll('tbody#items tr')].map(r => r.getBoundingClientRect().height)); }");
+            System.out.printf("Delivery history at 1024x768: tallest receipt row %.0f px, %d rows in the grid's box%n",
+                    ((Number) tallest).doubleValue(), visibleRows(page));
+            assertThat(((Number) tallest).doubleValue()).as("height of a receipt row at 1024x768").isLessThan(45);
+            // the less common filters open under the others, and the status panel's details under its line
+            page.getByText("More filters").click();
+            page.locator("vaadin-text-field").filter(new Locator.FilterOptions().setHasText("Configuration set")).waitFor();
+            page.getByText("Details").click();
+            page.getByText("Oldest receipt").waitFor();
+            Screens.atBothSizes(page, "delivery-history-more-filters");
         }
     }
 

@@ -153,8 +153,12 @@ class DeliveryHistoryViewTest extends SpringBrowserlessTest {
     @Test
     void a_context_without_key_and_value_and_an_end_before_the_start_are_flagged_at_their_field() {
         DeliveryHistoryView view = open("range=1h");
+        test(view.moreFilters).click();
         test(view.context).setValue("orderId");
         assertThat(view.context.isInvalid()).isTrue();
+        // the field that needs correcting is not hidden
+        test(view.moreFilters).click();
+        assertThat(view.extraFilters.isVisible()).isTrue();
         assertThat(view.context.getErrorMessage()).isEqualTo("Write the key, =, and the value, for example orderId=A-1001.");
         assertThat(view.total.getText()).isEqualTo("Correct the highlighted field to search.");
         test(view.context).setValue("");
@@ -252,6 +256,13 @@ class DeliveryHistoryViewTest extends SpringBrowserlessTest {
         assertThat(view.configurationSet.getValue()).isEqualTo(set);
         assertThat(view.context.getValue()).isEqualTo("orderId=A-" + tag);
         assertThat(view.context.isInvalid()).isFalse();
+        // a search that uses the less common filters shows them; closed, the button says how many are set
+        assertThat(view.extraFilters.isVisible()).isTrue();
+        test(view.moreFilters).click();
+        assertThat(view.extraFilters.isVisible()).isFalse();
+        assertThat(view.moreFilters.getText()).isEqualTo("More filters (3 set)");
+        test(view.moreFilters).click();
+        assertThat(view.extraFilters.isVisible()).isTrue();
         assertThat(view.total.getText()).isEqualTo("2 receipts");
         assertThat(rows(view)).containsExactly(wanted + " TEXT_DELIVERED", wanted + " TEXT_QUEUED");
         assertThat(test(view.events).getRow(0).messageId()).isEqualTo(id);
@@ -331,6 +342,11 @@ class DeliveryHistoryViewTest extends SpringBrowserlessTest {
         long oldest = JdbcClient.create(dataSource).sql("SELECT MIN(event_at) FROM delivery_event").query(Long.class).single();
         DeliveryHistoryView view = open("range=1h");
 
+        // one line by default: what is stored, the oldest receipt and the size are one click away
+        assertThat(view.status.details.isVisible()).isFalse();
+        test(view.status.toggleDetails).click();
+        assertThat(view.status.details.isVisible()).isTrue();
+        assertThat(view.status.toggleDetails.getText()).isEqualTo("Hide details");
         // app.delivery.retention is 400 days unless configured (README, "Delivery history")
         assertThat(view.status.oldest.getText()).isEqualTo(Times.format(Instant.ofEpochMilli(oldest)) + " · kept 400 days");
         // the tests' H2 database lives in memory: there is no file to measure
