@@ -650,6 +650,10 @@ public class DeliveryQueries {
                     }
                 }
                 case CONTEXT -> {
+                    if (driver == Driver.KEYS && filter.messageId() == null) {
+                        // the keys came from the context index itself (contextKeys): every one carries the pair
+                        break;
+                    }
                     where.add("EXISTS (SELECT 1 FROM delivery_context c WHERE c.context_key = :contextKey AND c.context_value = :contextValue"
                             + " AND c.message_id = e.message_id)");
                     params.addValue("contextKey", filter.context().key()).addValue("contextValue", filter.context().value());
