@@ -140,6 +140,7 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
     private boolean updating;
     private @Nullable ScheduledFuture<?> timer;
     private int ticks;
+    private boolean narrow;
 
     DeliveryHistoryView(DeliveryLogService service, Clock clock, AuthenticationContext authentication, List<MessageBodies> bodies,
             LiveReceipts liveReceipts) {
@@ -358,7 +359,8 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
 
     /** Status and message id may be cut (part name {@code clipped}): the whole value is in the tooltip and in the receipt's details. */
     private void configureEventsGrid() {
-        events.addColumn(e -> Times.formatMillis(e.eventAt())).setHeader(timeHeader("Time")).setKey("time").setSortable(true)
+        // to the second on narrow windows (the receipt's dialog has the milliseconds), so the status keeps some room
+        events.addColumn(e -> narrow ? Times.format(e.eventAt()) : Times.formatMillis(e.eventAt())).setHeader(timeHeader("Time")).setKey("time").setSortable(true)
                 .setSortProperty("time").setAutoWidth(true).setFlexGrow(0);
         // "final" sits under the type, so the grid needs no column for it
         events.addColumn(new ComponentRenderer<>(e -> {
@@ -457,13 +459,17 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
      * still shows many of them (decision 016).
      */
     void fitTo(int windowWidth) {
-        boolean narrow = windowWidth < 1300;
+        boolean wasNarrow = narrow;
+        narrow = windowWidth < 1300;
         events.getColumnByKey("parts").setVisible(!narrow);
         events.getColumnByKey("price").setVisible(!narrow);
         // the message id is in the receipt's dialog, one click away; the grid keeps what support scans by
         events.getColumnByKey("id").setVisible(!narrow);
         events.getColumnByKey("status").setWidth(narrow ? "5em" : "8em");
         messages.getColumnByKey("price").setVisible(!narrow);
+        if (narrow != wasNarrow) {
+            events.getDataProvider().refreshAll();
+        }
         events.recalculateColumnWidths();
     }
 
