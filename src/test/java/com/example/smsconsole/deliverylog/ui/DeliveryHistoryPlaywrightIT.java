@@ -156,6 +156,42 @@ class DeliveryHistoryPlaywrightIT {
     }
 
     @Test
+    void the_charts_time_labels_stay_inside_the_chart_and_apart_at_both_sizes() {
+        var receipts = new DeliveryReceipts(logs, resources, queries);
+        String number = DeliveryReceipts.freshNumber();
+        Instant now = Instant.now();
+        receipts.message(number, now.minusSeconds(600), "TEXT_QUEUED", "TEXT_DELIVERED");
+        receipts.message(number, now.minusSeconds(120), "TEXT_QUEUED", "TEXT_BLOCKED");
+        receipts.awaitStored(number, 4);
+        try (BrowserContext context = Chromium.newContext()) {
+            Page page = context.newPage();
+            Chromium.login(page, base(), "support", "support");
+            for (String range : new String[] {"1h", "24h", "7d"}) {
+                page.navigate(base() + "/delivery-history?tab=chart&range=" + range + "&dest=" + plus(number));
+                page.locator(".delivery-chart text.axis-label").first().waitFor();
+                for (int[] size : new int[][] {{1400, 900}, {1024, 768}}) {
+                    page.setViewportSize(size[0], size[1]);
+                    page.waitForTimeout(400);
+                    // each time label's box, left to right, and the chart's box
+                    Object found = page.evaluate("() => { const box = document.querySelector('.delivery-chart-box').getBoundingClientRect();"
+                            + " const labels = [...document.querySelectorAll('.delivery-chart text.axis-label')].map(t => t.getBoundingClientRect())"
+                            + ".sort((a, b) => a.left - b.left);"
+                            + " const outside = labels.filter(l => l.left < box.left - 1 || l.right > box.right + 1).length;"
+                            + " let overlaps = 0; for (let i = 1; i < labels.length; i++) { if (labels[i].left < labels[i - 1].right) overlaps++; }"
+                            + " return [labels.length, outside, overlaps]; }");
+                    List<?> figures = (List<?>) found;
+                    assertThat(((Number) figures.get(0)).intValue()).as("time labels, %s at %dx%d", range, size[0], size[1]).isPositive();
+                    assertThat(((Number) figures.get(1)).intValue()).as("time labels outside the chart, %s at %dx%d", range, size[0], size[1])
+                            .isZero();
+                    assertThat(((Number) figures.get(2)).intValue()).as("time labels on top of each other, %s at %dx%d", range, size[0], size[1])
+                            .isZero();
+                }
+            }
+            Screens.atBothSizes(page, "delivery-history-chart");
+        }
+    }
+
+    @Test
     void the_messages_tab_shows_the_pending_flag_numbers_and_ids_whole() {
         var receipts = new DeliveryReceipts(logs, resources, queries);
         String number = DeliveryReceipts.freshNumber();
