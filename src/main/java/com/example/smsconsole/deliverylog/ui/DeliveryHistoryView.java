@@ -17,6 +17,13 @@ import com.example.smsconsole.security.AppRoles;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.textfield.TextFieldVariant;
+import com.vaadin.flow.component.datetimepicker.DateTimePickerVariant;
+import com.vaadin.flow.component.select.SelectVariant;
+import com.vaadin.flow.component.combobox.ComboBoxVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBoxVariant;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -109,7 +116,7 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
     final Checkbox finalOnly = new Checkbox("Final only");
     final Checkbox live = new Checkbox("Live");
     /** Shows or hides the filters support uses less often (country, sender, configuration set, context). */
-    final com.vaadin.flow.component.button.Button moreFilters = new com.vaadin.flow.component.button.Button();
+    final Button moreFilters = new Button();
     final HorizontalLayout extraFilters = new HorizontalLayout();
     final Tab receiptsTab = new Tab("Receipts");
     final Tab messagesTab = new Tab("Messages");
@@ -235,8 +242,8 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
 
         bindFilter();
         small();
-        moreFilters.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL,
-                com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        moreFilters.addThemeVariants(ButtonVariant.LUMO_SMALL,
+                ButtonVariant.LUMO_TERTIARY);
         moreFilters.addClassName("more-filters");
         moreFilters.addClickListener(e -> showExtraFilters(!extraFilters.isVisible()));
         var filters = new HorizontalLayout(types, range, from, to, destination, messageId, moreFilters, finalOnly, live);
@@ -247,7 +254,6 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
         extraFilters.addClassNames("filter-bar", "extra-filters");
         extraFilters.setWrap(true);
         extraFilters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        extraFilters.setVisible(false);
         showExtraFilters(false);
 
         configureEventsGrid();
@@ -286,14 +292,14 @@ class DeliveryHistoryView extends VerticalLayout implements BeforeEnterObserver 
 
     /** Small fields, so the filters and the result bar take two short lines and the grid the rest (decision 016). */
     private void small() {
-        types.addThemeVariants(com.vaadin.flow.component.combobox.MultiSelectComboBoxVariant.LUMO_SMALL);
-        range.addThemeVariants(com.vaadin.flow.component.select.SelectVariant.LUMO_SMALL);
-        from.addThemeVariants(com.vaadin.flow.component.datetimepicker.DateTimePickerVariant.LUMO_SMALL);
-        to.addThemeVariants(com.vaadin.flow.component.datetimepicker.DateTimePickerVariant.LUMO_SMALL);
-        country.addThemeVariants(com.vaadin.flow.component.combobox.ComboBoxVariant.LUMO_SMALL);
-        timeZone.addThemeVariants(com.vaadin.flow.component.select.SelectVariant.LUMO_SMALL);
+        types.addThemeVariants(MultiSelectComboBoxVariant.LUMO_SMALL);
+        range.addThemeVariants(SelectVariant.LUMO_SMALL);
+        from.addThemeVariants(DateTimePickerVariant.LUMO_SMALL);
+        to.addThemeVariants(DateTimePickerVariant.LUMO_SMALL);
+        country.addThemeVariants(ComboBoxVariant.LUMO_SMALL);
+        timeZone.addThemeVariants(SelectVariant.LUMO_SMALL);
         for (TextField field : List.of(destination, messageId, origination, configurationSet, context)) {
-            field.addThemeVariants(com.vaadin.flow.component.textfield.TextFieldVariant.LUMO_SMALL);
+            field.addThemeVariants(TextFieldVariant.LUMO_SMALL);
         }
     }
 
