@@ -153,6 +153,12 @@ public class DeliveryQueries {
 
     /** One page of receipts matching the filter, newest (or oldest) first. */
     public List<DeliveryEvent> findEvents(DeliverySearch filter, int offset, int limit, boolean newestFirst) {
+        if (newestFirst && filter.context() != null && filter.messageId() == null && limit > 0) {
+            Optional<List<Keyed>> newest = newestWithContext(filter, offset, limit);
+            if (newest.isPresent()) {
+                return newest.get().stream().map(Keyed::event).toList();
+            }
+        }
         return page(plan(filter, (long) offset + limit), offset, limit, newestFirst).stream().map(Keyed::event).toList();
     }
 
@@ -467,13 +473,20 @@ public class DeliveryQueries {
     /**
      * The receipt keys of the messages that carry the context pair and overlap the range, from the
      * context index; empty (not known) when more than {@link #CONTEXT_KEYS_MESSAGES} messages carry
-     * it or one's key list was cut, and the search is then driven by time with the pair checked per receipt.
+     * it or one's key list was cut, and the search is then driven by time with the pair checked per
+     * receipt. How many carry it near the range is counted on the context index alone first, so a
+     * pair too common to list costs a short index read, not a read of that many messages.
      */
     private Optional<List<Long>> contextKeys(ContextMatch context, DeliverySearch filter, long fromKey, long toKey) {
         var params = new MapSqlParameterSource("contextKey", context.key()).addValue("contextValue", context.value())
                 .addValue("limit", CONTEXT_KEYS_MESSAGES + 1);
-        var sql = new StringBuilder("SELECT m.event_keys FROM delivery_context c JOIN delivery_message m ON m.message_id = c.message_id"
-                + " WHERE c.context_key = :contextKey AND c.context_value = :contextValue");
+        String pair = " WHERE c.context_key = :contextKey AND c.context_value = :contextValue" + nearRange(filter, messageSpan(), params);
+        Integer carried = named.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM delivery_context c" + pair + " LIMIT :limit) t", params,
+                Integer.class);
+        if (carried != null && carried > CONTEXT_KEYS_MESSAGES) {
+            return Optional.empty();
+        }
+        var sql = new StringBuilder("SELECT m.event_keys FROM delivery_context c JOIN delivery_message m ON m.message_id = c.message_id" + pair);
         if (filter.from() != null) {
             sql.append(" AND m.last_event_at >= :from");
             params.addValue("from", filter.from().toEpochMilli());
@@ -496,6 +509,103 @@ public class DeliveryQueries {
         }
         keys.sort(Comparator.naturalOrder());
         return Optional.of(keys);
+    }
+
+    /** Messages read from the context index in the first round of {@link #newestWithContext}; each further round reads four times as many. */
+    static final int NEWEST_CONTEXT_MESSAGES = 64;
+
+    /** Rounds of {@link #newestWithContext} before the plan decides instead. */
+    private static final int NEWEST_CONTEXT_ROUNDS = 3;
+
+    /**
+     * One page of the newest receipts of the messages that carry the search's context pair, read from
+     * the context index newest message first (by the time of a receipt that carried the pair: the
+     * earliest of the first batch that named it) until the page is certain. A message not yet read has
+     * that time no later than the last one read, so none of its receipts is later than that time plus
+     * the longest span of any message's receipts (delivery_message_span): the receipts found after
+     * that moment are complete. Empty when a few
+     * rounds do not make the page certain (a message's receipts that once spanned days, or filters
+     * that drop most of the receipts found); {@link #plan} then decides.
+     *
+     * @see "Design decision: docs/decisions/008-20261202-delivery-store-scale.md, Context searches"
+     */
+    private Optional<List<Keyed>> newestWithContext(DeliverySearch filter, int offset, int limit) {
+        ContextMatch context = filter.context();
+        Plan bounds = keysPlan(filter, List.of());
+        if (bounds.empty()) {
+            return Optional.of(List.of());
+        }
+        long span = messageSpan();
+        long need = (long) offset + limit;
+        int messages = NEWEST_CONTEXT_MESSAGES;
+        for (int round = 0; round < NEWEST_CONTEXT_ROUNDS; round++, messages *= 4) {
+            var params = new MapSqlParameterSource("contextKey", context.key()).addValue("contextValue", context.value())
+                    .addValue("limit", messages);
+            String sql = "SELECT c.first_event_at, m.event_keys FROM delivery_context c" + hint("delivery_context_by_time")
+                    + " JOIN delivery_message m ON m.message_id = c.message_id"
+                    + " WHERE c.context_key = :contextKey AND c.context_value = :contextValue" + nearRange(filter, span, params)
+                    + " ORDER BY c.first_event_at DESC LIMIT :limit";
+            record Carrier(long firstAt, String keys) {
+            }
+            List<Carrier> rows = named.query(sql, params, (rs, i) -> new Carrier(rs.getLong(1), rs.getString(2)));
+            boolean all = rows.size() < messages;
+            long certainFrom = all ? bounds.fromKey()
+                    : Math.max(bounds.fromKey(), EventKeys.lowest(Math.addExact(rows.getLast().firstAt(), span) + 1));
+            List<Long> keys = new ArrayList<>();
+            for (Carrier row : rows) {
+                Keys parsed = Keys.parse(row.keys());
+                if (!parsed.complete()) {
+                    return Optional.empty();
+                }
+                parsed.values().stream().filter(k -> k >= certainFrom && k < bounds.toKey()).forEach(keys::add);
+            }
+            if (all && keys.isEmpty()) {
+                return Optional.of(List.of());
+            }
+            if (keys.size() >= need || all) {
+                keys.sort(Comparator.naturalOrder());
+                List<Keyed> page = page(keysPlan(filter, keys), offset, limit, true);
+                if (page.size() == limit || all) {
+                    return Optional.of(page);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The condition that keeps the context index's entries whose time lies within the longest message
+     * span of the search's range: a message with a receipt in the range has all its receipts, the one
+     * whose time the index holds included, that close to it.
+     */
+    private static String nearRange(DeliverySearch filter, long span, MapSqlParameterSource params) {
+        var sql = new StringBuilder();
+        if (filter.from() != null) {
+            sql.append(" AND c.first_event_at >= :nearFrom");
+            params.addValue("nearFrom", filter.from().toEpochMilli() - span);
+        }
+        if (filter.to() != null) {
+            sql.append(" AND c.first_event_at < :nearTo");
+            params.addValue("nearTo", filter.to().toEpochMilli() + span);
+        }
+        return sql.toString();
+    }
+
+    /** The longest span between a message's first and last receipt the store has recorded. */
+    private long messageSpan() {
+        Long span = jdbc.queryForObject("SELECT span_ms FROM delivery_message_span WHERE id = 1", Long.class);
+        return span == null ? 0 : span;
+    }
+
+    /** A plan that reads the given receipt keys with every other filter of the search; none when the range or the number cannot match. */
+    private Plan keysPlan(DeliverySearch filter, List<Long> keys) {
+        long fromKey = filter.from() == null ? 0 : EventKeys.lowest(filter.from().toEpochMilli());
+        long toKey = filter.to() == null ? Long.MAX_VALUE : EventKeys.lowest(filter.to().toEpochMilli());
+        Number number = filter.destination() == null ? null : number(filter.destination());
+        if (fromKey >= toKey || (number != null && number.prefixes().isEmpty())) {
+            return Plan.none(filter);
+        }
+        return new Plan(Driver.KEYS, List.of(), keys, fromKey, toKey, filter, number);
     }
 
     /**

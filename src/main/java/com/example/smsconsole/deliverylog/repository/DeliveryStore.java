@@ -29,6 +29,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -388,6 +390,8 @@ public class DeliveryStore {
             hourly.merge(HourKey.of(now), Amounts.of(now, 1), Amounts::plus);
         });
         mergeHourly("delivery_message_hourly", "latest_type", "messages", true, hourly);
+        widenSpan(java.util.stream.Stream.concat(inserts.stream(), updates.stream())
+                .mapToLong(r -> r.message().lastEventAt().toEpochMilli() - r.message().firstEventAt().toEpochMilli()).max().orElse(0));
         addContexts(receipts);
         List<List<Object>> newRows = inserts.stream().map(DeliveryStore::messageValues).toList();
         if (postgres) {
@@ -424,34 +428,69 @@ public class DeliveryStore {
         }
     }
 
+    /** The longest span between a message's first and last receipt known to be recorded, or -1 before it is read. */
+    private volatile long knownSpan = -1;
+
     /**
-     * Records each message's context pairs (AWS copies the send's {@code context} into every receipt)
-     * in the context index, once per message, for searches by a context key and value.
+     * Records that a message's receipts span {@code span} milliseconds, when that is longer than any
+     * before: the bound a search by the context index's first times relies on (DeliveryQueries).
+     * Only ever grows, also after retention, so it stays a bound.
      */
-    private void addContexts(List<Keyed> receipts) {
-        Set<List<String>> pairs = new java.util.LinkedHashSet<>();
-        for (Keyed k : receipts) {
-            for (Map.Entry<String, String> pair : contextPairs(k.event().context()).entrySet()) {
-                pairs.add(List.of(pair.getKey(), pair.getValue(), k.event().messageId()));
+    private void widenSpan(long span) {
+        if (knownSpan < 0) {
+            knownSpan = jdbc.queryForObject("SELECT span_ms FROM delivery_message_span WHERE id = 1", Long.class);
+        }
+        if (span > knownSpan) {
+            jdbc.update("UPDATE delivery_message_span SET span_ms = ? WHERE id = 1 AND span_ms < ?", span, span);
+            // known once committed: a batch that is rolled back and stored again must write it again
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(
+                        new TransactionSynchronization() {
+                            @Override
+                            public void afterCommit() {
+                                knownSpan = Math.max(knownSpan, span);
+                            }
+                        });
+            } else {
+                knownSpan = span;
             }
         }
-        List<List<String>> rows = new ArrayList<>(pairs);
-        String tuple = "(CAST(? AS VARCHAR(100)), CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(64)))";
+    }
+
+    /**
+     * Records each message's context pairs (AWS copies the send's {@code context} into every receipt)
+     * in the context index, once per message, with the time of the earliest receipt of the batch that
+     * recorded it, for searches by a context key and value.
+     */
+    private void addContexts(List<Keyed> receipts) {
+        Map<List<String>, Long> pairs = new LinkedHashMap<>();
+        for (Keyed k : receipts) {
+            long at = k.event().eventAt().toEpochMilli();
+            for (Map.Entry<String, String> pair : contextPairs(k.event().context()).entrySet()) {
+                pairs.merge(List.of(pair.getKey(), pair.getValue(), k.event().messageId()), at, Math::min);
+            }
+        }
+        List<Map.Entry<List<String>, Long>> rows = new ArrayList<>(pairs.entrySet());
+        String tuple = "(CAST(? AS VARCHAR(100)), CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(64)), CAST(? AS BIGINT))";
         for (int i = 0; i < rows.size(); i += ROWS_PER_STATEMENT) {
-            List<List<String>> chunk = rows.subList(i, Math.min(rows.size(), i + ROWS_PER_STATEMENT));
+            List<Map.Entry<List<String>, Long>> chunk = rows.subList(i, Math.min(rows.size(), i + ROWS_PER_STATEMENT));
+            // the time stays that of the first batch that named the pair: any receipt's time of the message is
+            // within the message's span of all its others, which is all a search relies on
             String sql = """
                     MERGE INTO delivery_context c
-                    USING (VALUES %s) AS s (context_key, context_value, message_id)
+                    USING (VALUES %s) AS s (context_key, context_value, message_id, first_event_at)
                     ON c.context_key = s.context_key AND c.context_value = s.context_value AND c.message_id = s.message_id
-                    WHEN NOT MATCHED THEN INSERT (context_key, context_value, message_id) VALUES (s.context_key, s.context_value, s.message_id)"""
+                    WHEN NOT MATCHED THEN INSERT (context_key, context_value, message_id, first_event_at)
+                        VALUES (s.context_key, s.context_value, s.message_id, s.first_event_at)"""
                     .formatted(String.join(", ", Collections.nCopies(chunk.size(), tuple)));
             jdbc.update(con -> {
                 PreparedStatement ps = con.prepareStatement(sql);
                 int p = 1;
-                for (List<String> row : chunk) {
-                    for (String value : row) {
+                for (Map.Entry<List<String>, Long> row : chunk) {
+                    for (String value : row.getKey()) {
                         ps.setString(p++, value);
                     }
+                    ps.setLong(p++, row.getValue());
                 }
                 return ps;
             });

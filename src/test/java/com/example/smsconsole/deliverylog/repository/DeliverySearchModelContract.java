@@ -404,6 +404,33 @@ abstract class DeliverySearchModelContract {
         }
     }
 
+    @Test
+    void a_context_search_newest_first_finds_the_late_receipt_of_an_early_message() {
+        // a text sent on the first day whose final receipt comes two days later, among the newest (AWS allows a
+        // time to live of up to 72 hours: botocore's TimeToLive max is 259200 s), stored after the others
+        var late = new Send("msg-late", DESTINATIONS.getFirst(), ORIGINATIONS[0], null, "{\"account\":\"acct-1\"}");
+        long sent = START.plus(Duration.ofDays(1)).toEpochMilli();
+        var receipts = List.of(receipt(late, "TEXT_DELIVERED", true, sent + Duration.ofDays(2).minusHours(1).toMillis()),
+                receipt(late, "TEXT_QUEUED", false, sent));
+        store.store("group", receipts, List.of(), 0, 0, 0);
+        for (DeliveryStore.Receipt r : receipts) {
+            keys.put(r.event(), EventKeys.of(r.event().eventAt().toEpochMilli(), r.event().eventId()));
+            events.add(r.event());
+        }
+        events.sort(Comparator.comparing((DeliveryEvent e) -> keys.get(e)).reversed());
+        var all = DeliverySearch.empty().withRange(START, START.plus(Duration.ofDays(4)));
+        for (DeliverySearch filter : List.of(all.withContext(new ContextMatch("account", "acct-1")),
+                DeliverySearch.empty().withContext(new ContextMatch("account", "acct-1")).withEventTypes(Set.of("TEXT_DELIVERED")),
+                all.withContext(new ContextMatch("account", "acct-1")).withDestination(DESTINATIONS.getFirst().number()))) {
+            List<DeliveryEvent> expected = events.stream().filter(matches(filter)).toList();
+            assertThat(ids(expected)).as("the late receipt matches " + describe(filter)).contains("ev-msg-late-TEXT_DELIVERED");
+            for (int offset = 0; offset < expected.size(); offset += 20) {
+                assertThat(ids(queries.findEvents(filter, offset, 20, true))).as(describe(filter) + " newest first from " + offset)
+                        .isEqualTo(ids(expected.subList(offset, Math.min(expected.size(), offset + 20))));
+            }
+        }
+    }
+
     static List<String> ids(List<DeliveryEvent> events) {
         return events.stream().map(DeliveryEvent::eventId).toList();
     }
