@@ -549,6 +549,10 @@ public class DeliveryQueries {
             }
             List<Carrier> rows = named.query(sql, params, (rs, i) -> new Carrier(rs.getLong(1), rs.getString(2)));
             boolean all = rows.size() < messages;
+            if (!all && (rows.getFirst().firstAt() - rows.getLast().firstAt()) << (2 * (NEWEST_CONTEXT_ROUNDS - 1 - round)) < span) {
+                // even the last round would read too short a time for the span to leave anything certain
+                return Optional.empty();
+            }
             long certainFrom = all ? bounds.fromKey()
                     : Math.max(bounds.fromKey(), EventKeys.lowest(Math.addExact(rows.getLast().firstAt(), span) + 1));
             List<Long> keys = new ArrayList<>();
@@ -1013,8 +1017,16 @@ public class DeliveryQueries {
                     case CONTEXT -> {
                         params.addValue("contextKey", filter.context().key()).addValue("contextValue", filter.context().value());
                         if (driver == MessageDriver.CONTEXT) {
-                            from = " FROM delivery_context c JOIN delivery_message m ON m.message_id = c.message_id";
+                            from = " FROM delivery_context c" + hint("delivery_context_by_time") + " JOIN delivery_message m ON m.message_id = c.message_id";
                             where.add("c.context_key = :contextKey AND c.context_value = :contextValue");
+                            // the index's time is one of the message's receipts: no earlier than its first, within the span after it
+                            if (filter.from() != null) {
+                                where.add("c.first_event_at >= :from");
+                            }
+                            if (filter.to() != null) {
+                                where.add("c.first_event_at < :contextTo");
+                                params.addValue("contextTo", filter.to().toEpochMilli() + messageSpan());
+                            }
                         } else {
                             where.add("EXISTS (SELECT 1 FROM delivery_context c WHERE c.context_key = :contextKey"
                                     + " AND c.context_value = :contextValue AND c.message_id = m.message_id)");

@@ -412,7 +412,9 @@ abstract class DeliverySearchModelContract {
         long sent = START.plus(Duration.ofDays(1)).toEpochMilli();
         var receipts = List.of(receipt(late, "TEXT_DELIVERED", true, sent + Duration.ofDays(2).minusHours(1).toMillis()),
                 receipt(late, "TEXT_QUEUED", false, sent));
-        store.store("group", receipts, List.of(), 0, 0, 0);
+        // the final receipt is stored first: the context index then holds its time, two days after the message's first
+        store.store("group", receipts.subList(0, 1), List.of(), 0, 0, 0);
+        store.store("group", receipts.subList(1, 2), List.of(), 0, 0, 0);
         for (DeliveryStore.Receipt r : receipts) {
             keys.put(r.event(), EventKeys.of(r.event().eventAt().toEpochMilli(), r.event().eventId()));
             events.add(r.event());
@@ -429,6 +431,16 @@ abstract class DeliverySearchModelContract {
                         .isEqualTo(ids(expected.subList(offset, Math.min(expected.size(), offset + 20))));
             }
         }
+        // messages are searched by their first receipt: the late one belongs to its first day
+        var firstDay = DeliverySearch.empty().withRange(START.plus(Duration.ofDays(1)), START.plus(Duration.ofDays(1)).plusSeconds(3600))
+                .withContext(new ContextMatch("account", "acct-1"));
+        List<String> expected = latestStates().values().stream().filter(matchesMessage(firstDay))
+                .sorted(Comparator.comparing(DeliveryMessage::firstEventAt).thenComparing(DeliveryMessage::messageId).reversed())
+                .map(DeliveryMessage::messageId).toList();
+        assertThat(expected).as("messages of " + describe(firstDay)).contains("msg-late");
+        assertThat(queries.findMessages(firstDay, false, 0, 0, 50)).extracting(DeliveryMessage::messageId).as(describe(firstDay))
+                .isEqualTo(expected);
+        assertThat(queries.countMessages(firstDay, false, 0)).as(describe(firstDay) + " count").isEqualTo(expected.size());
     }
 
     static List<String> ids(List<DeliveryEvent> events) {
