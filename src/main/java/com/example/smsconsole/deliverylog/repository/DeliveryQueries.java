@@ -391,6 +391,11 @@ public class DeliveryQueries {
         if (plan.empty() || limit <= 0) {
             return List.of();
         }
+        if (plan.driver() == Driver.KEYS) {
+            // a list of keys is looked up and sorted: PostgreSQL 15 reads "key IN (list)" from the index unordered,
+            // so without a sort the only ordered plan left is a walk of the whole key index
+            return pageOrdered(plan, offset, limit, newestFirst);
+        }
         return ordered(() -> pageOrdered(plan, offset, limit, newestFirst));
     }
 
