@@ -133,7 +133,7 @@ class RegistrationViewsTest extends SpringBrowserlessTest {
 
         ComponentUtil.fireEvent(upload, new FileRejectedEvent(upload, upload.getI18n().getError().getFileIsTooBig(), "opt-in.png"));
 
-        assertThat(note.getText()).isEqualTo("opt-in.png is too large; AWS accepts attachments of at most 500 KB (500,000 bytes). Nothing was uploaded.");
+        assertThat(view.attachmentMessages.get("messagingUseCase.optInImage").text()).isEqualTo("opt-in.png is too large; AWS accepts attachments of at most 500 KB (500,000 bytes). Nothing was uploaded.");
         assertThat(view.attachments).doesNotContainKey("messagingUseCase.optInImage");
     }
 
@@ -179,7 +179,7 @@ class RegistrationViewsTest extends SpringBrowserlessTest {
         roundTrip();
         assertThat(panel.confirmation.getElement().getTextRecursively()).contains("a month").contains("PENDING");
         test(panel.confirm).click();
-        assertThat(panel.result.getText()).startsWith("Requested +").contains("a month, as AWS answered; associated with " + id);
+        assertThat(panel.result.text()).startsWith("Requested +").contains("a month, as AWS answered; associated with " + id);
         assertThat(view.steps.where.getText()).isEqualTo("Step 3 of 3: submit for review");
 
         test(view.submit).click();
@@ -246,7 +246,7 @@ class RegistrationViewsTest extends SpringBrowserlessTest {
         assertThat(detail.newVersion.isVisible()).isTrue();
 
         test(detail.newVersion).click();
-        assertThat(detail.actionResult.getText()).startsWith("Version 2 created: it already held ");
+        assertThat(detail.actionMessage.text()).startsWith("Version 2 created: it already held ");
         assertThat(detail.edit.isVisible()).isTrue();
         assertThat(detail.discard.isVisible()).isTrue();
         assertThat(test(detail.versions).getRow(0).status()).isEqualTo("DRAFT");
