@@ -582,14 +582,13 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
             return;
         }
         saveMessage.clear();
-        formProblems.clear();
         Map<String, Object> values = values();
         Map<String, String> problems = form.problems(values);
         if (!thenSubmit) {
             problems.values().removeIf("Required."::equals);
         }
+        markAndScroll(problems, form, thenSubmit);
         if (!problems.isEmpty()) {
-            markAndScroll(problems, form, thenSubmit);
             progressText.setText(new RegistrationService.InvalidFormException(problems, form).getMessage() + " Nothing was sent.");
             return;
         }
@@ -677,8 +676,8 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
 
     /**
      * Marks every field with a problem through its binding (its own check, then the problem found
-     * for the whole form, until the field changes) and brings the first (in form order) into view
-     * with the focus on it.
+     * for the whole form, until the field changes), clears the marks of the others, and brings the
+     * first field with a problem (in form order) into view with the focus on it.
      */
     private void markAndScroll(Map<String, String> problems, RegistrationForm form, boolean thenSubmit) {
         formProblems.clear();

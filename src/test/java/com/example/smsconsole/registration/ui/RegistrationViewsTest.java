@@ -144,6 +144,10 @@ class RegistrationViewsTest extends SpringBrowserlessTest {
         assertThat(view.progressText.getText()).startsWith("Correct ").contains("Company name, Company website").doesNotContain("companyInfo.");
         assertThat(view.shownProblems()).containsEntry("companyInfo.companyName", "Required.");
         assertThat(view.steps.where.getText()).isEqualTo("Step 1 of 3: fill in the form");
+
+        // a draft may leave them empty: saving one takes those marks away
+        test(view.save).click();
+        assertThat(view.shownProblems()).doesNotContainKey("companyInfo.companyName");
     }
 
     @Test
