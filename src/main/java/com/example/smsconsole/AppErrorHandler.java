@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Shows any uncaught failure as a notification instead of a stack trace, and logs the detail with
- * a reference the user can quote. AWS failures show their plain-words message plus the error code
- * and request id. A browser that went away (closed tab, dropped connection: broken pipe, connection
+ * a reference the user can quote: the last resort for failures no view caught (a view shows its
+ * own with {@link com.example.smsconsole.common.ui.InlineMessage}, decision 012). AWS failures show
+ * their plain-words message plus the error code and request id, worded as on the page. A browser that went away (closed tab, dropped connection: broken pipe, connection
  * reset, Tomcat's ClientAbortException, Jetty's EofException) or a page that was closed meanwhile
  * ({@link UIDetachedException}) is nobody's error: one debug line, no notification.
  */

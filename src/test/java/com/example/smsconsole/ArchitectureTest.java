@@ -105,6 +105,35 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * Decision 012: one class turns an AWS failure into what the page shows. Views hand the
+     * exception to {@code InlineMessage} (which also words the pop-up of the error handler) instead
+     * of building text from its message and support line.
+     */
+    @Test
+    void only_inline_message_words_aws_failures_for_the_page() {
+        awsFailuresAreWordedByInlineMessageOnly().check(classes);
+    }
+
+    /** The rule above fails on a view class that words an AWS failure itself. */
+    @Test
+    void the_aws_wording_rule_fails_on_a_view_that_words_a_failure_itself() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(com.example.smsconsole.common.ui.WordsItsOwnAwsFailure.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> awsFailuresAreWordedByInlineMessageOnly().check(fixture))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("WordsItsOwnAwsFailure.text(")
+                .hasMessageContaining("userMessage()")
+                .hasMessageContaining("supportLine()");
+    }
+
+    private static com.tngtech.archunit.lang.ArchRule awsFailuresAreWordedByInlineMessageOnly() {
+        return noClasses().that().resideInAPackage("..ui..")
+                .and().doNotHaveFullyQualifiedName(ROOT + ".common.ui.InlineMessage")
+                .should().callMethod(com.example.smsconsole.aws.AwsCallException.class, "userMessage")
+                .orShould().callMethod(com.example.smsconsole.aws.AwsCallException.class, "supportLine")
+                .because("InlineMessage is the one place that turns an AwsCallException into the page's words (decision 012)");
+    }
+
     @Test
     void repositories_are_used_only_by_their_own_feature_outside_its_views() {
         for (String feature : new String[] {"audit", "deliverylog", "sending"}) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +85,24 @@ public class InlineMessage extends Div {
      * AWS's own message, the HTTP status, the resource and the fields AWS named on demand.
      */
     public InlineMessage error(AwsCallException e, Component... more) {
-        show(Tone.ERROR, e.userMessage(), more);
+        return error(e, UnaryOperator.identity(), more);
+    }
+
+    /**
+     * An AWS failure as {@link #error(AwsCallException, Component...)}, its words between what the
+     * action says before and after them: {@code error("Not deleted:", e, "")} shows "Not deleted:
+     * <AWS's failure in words>". Empty parts are left out.
+     */
+    public InlineMessage error(String lead, AwsCallException e, String follow, Component... more) {
+        return error(e, words -> join(lead, words, follow), more);
+    }
+
+    /**
+     * An AWS failure as {@link #error(AwsCallException, Component...)}, its words as the action's
+     * context tells them: {@code inContext} gets the failure in words and returns what to show.
+     */
+    public InlineMessage error(AwsCallException e, UnaryOperator<String> inContext, Component... more) {
+        show(Tone.ERROR, inContext.apply(words(e)), more);
         add(supportLine(e), details(e));
         return this;
     }
@@ -115,7 +133,7 @@ public class InlineMessage extends Div {
      * and here only the support line and details, folded.
      */
     public InlineMessage atField(HasValidationProperties field, AwsCallException e) {
-        field.setErrorMessage(e.userMessage());
+        field.setErrorMessage(words(e));
         field.setInvalid(true);
         clear();
         tone = Tone.ERROR;
@@ -164,11 +182,31 @@ public class InlineMessage extends Div {
         return this;
     }
 
+    /** An AWS failure in the user's words, for a message that cannot hold this component (a pop-up). */
+    static String words(AwsCallException e) {
+        return e.userMessage();
+    }
+
+    /** "AWS <operation>: <error code> (<reason>) · request id <id>", the one line support needs. */
+    static String supportText(AwsCallException e) {
+        return "AWS " + e.operation() + ": " + e.errorCode() + (e.reason() == null ? "" : " (" + e.reason() + ")")
+                + (e.requestId() == null ? " · no request id (AWS was not reached)" : " · request id " + e.requestId());
+    }
+
     private static Span supportLine(AwsCallException e) {
-        var line = new Span("AWS " + e.operation() + ": " + e.errorCode() + (e.reason() == null ? "" : " (" + e.reason() + ")")
-                + (e.requestId() == null ? " · no request id (AWS was not reached)" : " · request id " + e.requestId()));
+        var line = new Span(supportText(e));
         line.addClassName("inline-message-support");
         return line;
+    }
+
+    private static String join(String lead, String words, String follow) {
+        var text = new StringBuilder();
+        for (String part : new String[] {lead, words, follow}) {
+            if (part != null && !part.isBlank()) {
+                text.append(text.isEmpty() ? "" : " ").append(part.strip());
+            }
+        }
+        return text.toString();
     }
 
     private static Details details(AwsCallException e) {

@@ -42,14 +42,17 @@ public final class Notifications {
         return n;
     }
 
-    /** The plain-words message, then the AWS error code, reason and request id for support. */
+    /**
+     * The plain-words message, then the AWS error code, reason and request id for support, as
+     * {@link InlineMessage} words them: for a failure no view caught.
+     */
     public static Notification awsError(AwsCallException e) {
         var n = new Notification();
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
         n.setPosition(Notification.Position.MIDDLE);
         n.setDuration(0);
-        var message = new Div(e.userMessage());
-        var support = new Div("AWS " + e.operation() + ": " + e.supportLine());
+        var message = new Div(InlineMessage.words(e));
+        var support = new Div(InlineMessage.supportText(e));
         support.addClassName("aws-error-support");
         n.add(closable(n, new Div(message, support)));
         n.open();

@@ -1,7 +1,7 @@
 package com.example.smsconsole.registration.ui;
 
 import com.example.smsconsole.aws.AwsCallException;
-import com.example.smsconsole.common.ui.Notifications;
+import com.example.smsconsole.common.ui.InlineMessage;
 import com.example.smsconsole.registration.AccountNumber;
 import com.example.smsconsole.registration.Registration;
 import com.example.smsconsole.registration.RegistrationService;
@@ -15,7 +15,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -45,7 +44,8 @@ class AssociationPanel extends Div {
     final Button associateRegistration = new Button("Associate");
     final TextField resourceId = new TextField("Resource id");
     final Button associateResource = new Button("Associate");
-    final Span result = new Span();
+    /** What the panel's actions did, or why it cannot act yet, once, below its controls (decision 012). */
+    final InlineMessage result = new InlineMessage();
     /** The open confirmation, for tests. */
     @Nullable Dialog confirmation;
     @Nullable Button confirm;
@@ -65,8 +65,7 @@ class AssociationPanel extends Div {
         this.changed = changed;
         addClassName("association-panel");
         getElement().setAttribute("data-resource-type", association.resourceType());
-        result.addClassName("association-result");
-        result.getElement().setAttribute("role", "status");
+        result.addClassName("association-message");
 
         if (association.phoneNumber()) {
             String what = association.label();
@@ -128,7 +127,10 @@ class AssociationPanel extends Div {
 
     /** Reads the candidates again and enables what the registration's state allows. */
     void refresh(@Nullable String preselect) {
-        result.removeClassName("aws-error");
+        if (result.tone() == InlineMessage.Tone.INFO) {
+            // "save the draft first" / "available once complete": said again below if it still holds
+            result.clear();
+        }
         String id = registrationId.get();
         boolean exists = id != null;
         boolean ready = exists;
@@ -158,18 +160,16 @@ class AssociationPanel extends Div {
         associateRegistration.setEnabled(ready);
         associateResource.setEnabled(ready);
         if (!exists) {
-            result.setText("Save the draft first: AWS associates resources with an existing registration.");
+            result.info("Save the draft first: AWS associates resources with an existing registration.");
         } else if (!ready) {
-            result.setText("Available once the registration is complete.");
-        } else if (result.getText().startsWith("Save the draft") || result.getText().startsWith("Available once")) {
-            result.setText("");
+            result.info("Available once the registration is complete.");
         }
     }
 
     private void associateNumber() {
         AccountNumber chosen = numbers.getValue();
         if (chosen == null) {
-            result.setText("Choose a number first.");
+            result.error("Choose a number first.");
             return;
         }
         associate(chosen.id());
@@ -178,26 +178,24 @@ class AssociationPanel extends Div {
     private void associateRegistration() {
         Registration chosen = registrations.getValue();
         if (chosen == null) {
-            result.setText("Choose a registration first.");
+            result.error("Choose a registration first.");
             return;
         }
         associate(chosen.id());
     }
 
     private void associate(String resource) {
-        result.removeClassName("aws-error");
         String id = registrationId.get();
         if (id == null || resource.isBlank()) {
-            result.setText(id == null ? "Save the draft first." : "Give the resource id.");
+            result.error(id == null ? "Save the draft first." : "Give the resource id.");
             return;
         }
         try {
             var made = service.associate(id, resource);
-            result.setText("Associated " + Optional.ofNullable(made.phoneNumber()).orElse(made.resourceId()) + " with " + id + ".");
-            Notifications.success(result.getText());
+            result.success("Associated " + Optional.ofNullable(made.phoneNumber()).orElse(made.resourceId()) + " with " + id + ".");
             changed.run();
         } catch (AwsCallException e) {
-            failed("Not associated: ", e);
+            failed("Not associated:", e);
         }
     }
 
@@ -205,7 +203,7 @@ class AssociationPanel extends Div {
     void confirmRequest() {
         String id = registrationId.get();
         if (id == null) {
-            result.setText("Save the draft first.");
+            result.error("Save the draft first.");
             return;
         }
         RegistrationService.PriceQuote quote;
@@ -251,25 +249,23 @@ class AssociationPanel extends Div {
     private void request(String id, String token) {
         try {
             AccountNumber number = service.requestNumber(id, association, messageType.getValue(), token);
-            result.setText("Requested " + number.phoneNumber() + " (" + number.id() + ", " + number.status() + ") at USD "
+            result.success("Requested " + number.phoneNumber() + " (" + number.id() + ", " + number.status() + ") at USD "
                     + Optional.ofNullable(number.monthlyLeasingPrice()).orElse("?") + " a month, as AWS answered; associated with " + id + ".");
-            Notifications.success(result.getText());
             changed.run();
         } catch (RegistrationService.MissingAssociationException | IllegalArgumentException e) {
-            result.setText(e.getMessage());
+            result.error(e.getMessage());
         } catch (AwsCallException e) {
             AwsCallException shown = e.kind() == AwsCallException.Kind.UNREACHABLE
                     ? e.withUserMessage("The request may have reached AWS and bought the number. Request again: the same client token makes "
                             + "AWS return that number instead of buying a second one.")
                     : e;
-            failed("Not requested: ", shown);
+            failed("Not requested:", shown);
         }
     }
 
     /** An AWS error once, here next to the controls: in words, then the operation, code, reason and request id. */
-    private void failed(String prefix, AwsCallException e) {
-        result.setText(prefix + RegistrationErrors.text(e));
-        result.addClassName("aws-error");
+    private void failed(String lead, AwsCallException e) {
+        result.error(lead, e, "");
     }
 
     private static String article(String what) {

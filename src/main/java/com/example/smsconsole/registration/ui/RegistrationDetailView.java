@@ -1,6 +1,7 @@
 package com.example.smsconsole.registration.ui;
 
 import com.example.smsconsole.aws.AwsCallException;
+import com.example.smsconsole.common.ui.Forms;
 import com.example.smsconsole.common.ui.InlineMessage;
 import com.example.smsconsole.common.ui.Notifications;
 import com.example.smsconsole.common.ui.Times;
@@ -40,6 +41,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -104,12 +107,18 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
     final Button rename = new Button("Rename…");
     final Button delete = new Button("Delete…");
     final Span refreshNote = new Span();
-    final Span actionResult = new Span();
+    /** The outcome of the actions above (submit, new version, discard, rename, delete), once, beside them (decision 012). */
+    final InlineMessage actionMessage = new InlineMessage();
     final ProgressBar progress = new ProgressBar();
     final List<AssociationPanel> panels = new ArrayList<>();
     /** The open delete confirmation and its destructive button, for tests. */
     @Nullable Dialog deleteDialog;
     @Nullable Button deleteConfirm;
+    /** The open rename dialog, its field, its Save button and its message, for tests. */
+    @Nullable Dialog renameDialog;
+    @Nullable TextField renameField;
+    @Nullable Button renameSave;
+    @Nullable InlineMessage renameMessage;
     Executor versionExecutor = VERSIONS;
 
     private final RegistrationService service;
@@ -145,9 +154,8 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
         delete.addClickListener(e -> confirmDelete());
         progress.setVisible(false);
         progress.setWidth("14em");
-        actionResult.addClassName("action-result");
-        actionResult.getElement().setAttribute("role", "status");
-        var actions = new HorizontalLayout(edit, submit, newVersion, refill, discard, rename, delete, progress, actionResult);
+        actionMessage.addClassName("registration-action-message");
+        var actions = new HorizontalLayout(edit, submit, newVersion, refill, discard, rename, delete, progress, actionMessage);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
         actions.addClassName("registration-actions");
         actions.getStyle().set("flex-wrap", "wrap");
@@ -392,17 +400,15 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
         if (s == null) {
             return;
         }
-        actionResult.removeClassName("aws-error");
         try {
             service.submit(requireId(), s.form());
-            actionResult.setText("Submitted for review.");
+            actionMessage.success("Submitted for review.");
         } catch (RegistrationService.InvalidFormException e) {
-            actionResult.setText("Not submitted: " + e.getMessage() + " Edit the draft to complete them.");
+            actionMessage.error("Not submitted: " + e.getMessage() + " Edit the draft to complete them.");
         } catch (RegistrationService.MissingAssociationException e) {
-            actionResult.setText(e.getMessage());
+            actionMessage.error(e.getMessage());
         } catch (AwsCallException e) {
-            actionResult.setText("Not submitted: " + RegistrationErrors.text(e));
-            actionResult.addClassName("aws-error");
+            actionMessage.error("Not submitted:", e, "");
         }
         reload();
     }
@@ -418,12 +424,11 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
         }
         String registrationId = requireId();
         RegistrationForm form = s.form();
-        actionResult.removeClassName("aws-error");
         newVersion.setEnabled(false);
         refill.setEnabled(false);
         progress.setVisible(true);
         progress.setValue(0);
-        actionResult.setText(onlyRefill ? "Comparing the draft with the version before it…" : "Creating a new version…");
+        actionMessage.info(onlyRefill ? "Comparing the draft with the version before it…" : "Creating a new version…");
         UI ui = UI.getCurrent();
         SecurityContext auth = SecurityContextHolder.getContext();
         versionExecutor.execute(() -> {
@@ -433,7 +438,7 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
                 RegistrationService.Progress shown = (done, total, field) -> UiAccess.apply(ui, () -> {
                     progress.setValue(total == 0 ? 1 : (double) done / total);
                     if (!field.isEmpty()) {
-                        actionResult.setText("Copying field " + (done + 1) + " of " + total + " into the new version: "
+                        actionMessage.info("Copying field " + (done + 1) + " of " + total + " into the new version: "
                                 + form.field(field).map(FieldDefinition::title).orElse(field));
                     }
                 });
@@ -443,7 +448,7 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
                     progress.setVisible(false);
                     newVersion.setEnabled(true);
                     refill.setEnabled(true);
-                    actionResult.setText((onlyRefill ? "Version " + made.version() + " completed" : "Version " + made.version() + " created")
+                    actionMessage.success((onlyRefill ? "Version " + made.version() + " completed" : "Version " + made.version() + " created")
                             + ": it already held " + made.heldByAws() + " value(s) of version " + made.copiedFrom() + ", the console wrote "
                             + made.written() + "."
                             + (made.skipped().isEmpty() ? "" : " Not carried over (no longer in the form): " + String.join(", ", made.skipped()) + ".")
@@ -455,8 +460,7 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
                     progress.setVisible(false);
                     newVersion.setEnabled(true);
                     refill.setEnabled(true);
-                    actionResult.setText("Stopped: " + RegistrationErrors.text(e) + " What AWS holds is kept; copy the missing values again.");
-                    actionResult.addClassName("aws-error");
+                    actionMessage.error("Stopped:", e, "What AWS holds is kept; copy the missing values again.");
                     reload();
                 });
             } catch (IllegalArgumentException e) {
@@ -464,7 +468,7 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
                     progress.setVisible(false);
                     newVersion.setEnabled(true);
                     refill.setEnabled(true);
-                    actionResult.setText(e.getMessage());
+                    actionMessage.error(e.getMessage());
                     reload();
                 });
             } finally {
@@ -474,15 +478,21 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private void act(String done, Runnable action) {
-        actionResult.removeClassName("aws-error");
-        try {
-            action.run();
-            actionResult.setText(done);
-        } catch (AwsCallException e) {
-            actionResult.setText(RegistrationErrors.text(e));
-            actionResult.addClassName("aws-error");
+        if (actionMessage.run(action)) {
+            actionMessage.success(done);
         }
         reload();
+    }
+
+    /** The rename dialog's form: the name as typed. */
+    static final class RenameForm {
+        String name = "";
+    }
+
+    /** The service's rule for a name (RegistrationService#rename), checked as the admin types. */
+    private static ValidationResult nameLength(@Nullable String value) {
+        int length = value == null ? 0 : value.strip().length();
+        return length <= 256 ? ValidationResult.ok() : ValidationResult.error("A name has at most 256 characters (now " + length + ").");
     }
 
     private void openRename() {
@@ -492,27 +502,45 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
         }
         var dialog = new Dialog();
         dialog.setHeaderTitle("Rename " + s.registration().id());
+        dialog.addClassName("rename-dialog");
         var field = new TextField("Name");
-        field.setValue(s.name());
         field.setWidth("24em");
         field.setHelperText("AWS keeps it as the registration's Name tag; it does not need a new version. Empty removes it.");
+        // the field says what is wrong with the name; an AWS refusal puts its short words there and the support details below
+        var message = new InlineMessage();
+        var serverErrors = new Forms.ServerErrors();
+        serverErrors.clearOnChange("name", field);
+        var binder = new Binder<RenameForm>();
+        binder.forField(field).withValidator((v, c) -> nameLength(v)).withValidator(serverErrors.validator("name"))
+                .bind(f -> f.name, (f, v) -> f.name = v == null ? "" : v);
+        var form = new RenameForm();
+        form.name = s.name();
+        binder.setBean(form);
         var save = new Button("Save", e -> {
+            serverErrors.clear();
+            message.clear();
+            if (!Forms.check(binder)) {
+                return;
+            }
             try {
-                service.rename(s.registration(), field.getValue());
+                service.rename(s.registration(), form.name);
                 dialog.close();
-                actionResult.setText("Renamed.");
+                actionMessage.success("Renamed.");
                 reload();
             } catch (IllegalArgumentException ex) {
-                field.setErrorMessage(ex.getMessage());
-                field.setInvalid(true);
+                serverErrors.put("name", ex.getMessage());
+                Forms.check(binder);
             } catch (AwsCallException ex) {
-                field.setErrorMessage(RegistrationErrors.text(ex));
-                field.setInvalid(true);
+                message.atField(field, ex);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(field);
+        dialog.add(new VerticalLayout(field, message));
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        renameDialog = dialog;
+        renameField = field;
+        renameSave = save;
+        renameMessage = message;
         dialog.open();
         field.focus();
     }
@@ -533,8 +561,7 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
         try {
             associations = service.associations(requireId());
         } catch (AwsCallException ex) {
-            dialog.add(new Paragraph("What is associated could not be read again (" + RegistrationErrors.text(ex)
-                    + "); shown as of the last refresh."));
+            dialog.add(new InlineMessage().error("What is associated could not be read again:", ex, "Shown as of the last refresh."));
         }
         DeletionCheck check = DeletionCheck.of(s == null ? RegistrationType.unknown("") : s.type(), associations);
         var cancel = new Button("Cancel", e -> dialog.close());
@@ -546,8 +573,7 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
                 UI.getCurrent().navigate(RegistrationListView.class);
             } catch (AwsCallException ex) {
                 dialog.close();
-                actionResult.setText("Not deleted: " + RegistrationErrors.text(ex));
-                actionResult.addClassName("aws-error");
+                actionMessage.error("Not deleted:", ex, "");
             }
         });
         if (!check.allowed()) {

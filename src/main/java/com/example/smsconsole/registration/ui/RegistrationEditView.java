@@ -1,6 +1,7 @@
 package com.example.smsconsole.registration.ui;
 
 import com.example.smsconsole.aws.AwsCallException;
+import com.example.smsconsole.common.ui.Forms;
 import com.example.smsconsole.common.ui.InlineMessage;
 import com.example.smsconsole.common.ui.Notifications;
 import com.example.smsconsole.common.ui.UiAccess;
@@ -42,7 +43,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.BinderValidationStatus;
 import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -111,6 +111,8 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
     final Map<String, Span> denials = new LinkedHashMap<>();
     final Map<String, String> attachments = new LinkedHashMap<>();
     final Map<String, Span> attachmentNotes = new LinkedHashMap<>();
+    /** Why an upload did not go through, at its attachment field (decision 012). */
+    final Map<String, InlineMessage> attachmentMessages = new LinkedHashMap<>();
     final List<AssociationPanel> panels = new ArrayList<>();
     /** Runs a save; a background thread, so the page shows its progress. */
     Executor saveExecutor = SAVES;
@@ -120,8 +122,12 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
             "The form comes from AWS's definitions of the type; nothing is sent until you save.");
     /** Failures of reading from AWS, once, under the header (decision 012). */
     final InlineMessage pageMessage = new InlineMessage();
+    /** Why a save or submit stopped at AWS, once, beside the buttons (decision 012). */
+    final InlineMessage saveMessage = new InlineMessage();
     private final Anchor download = new Anchor();
     private Binder<Map<String, Object>> binder = new Binder<>();
+    /** Problems a check of the whole form found (or the service refused), shown by each field's binding until it changes. */
+    private final Forms.ServerErrors formProblems = new Forms.ServerErrors();
     /** While true the checks also refuse empty required fields (submit); a draft may leave them empty. */
     private boolean submitting;
     private @Nullable RegistrationForm current;
@@ -191,7 +197,8 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
         actions.addClassName("registration-actions");
 
-        var main = new VerticalLayout(steps, type, typeDescription, name, denial, form, associations, submitNeeds, actions);
+        saveMessage.addClassName("save-message");
+        var main = new VerticalLayout(steps, type, typeDescription, name, denial, form, associations, submitNeeds, actions, saveMessage);
         main.setPadding(false);
         main.addClassName("registration-main");
         var columns = new HorizontalLayout(main, side);
@@ -269,6 +276,8 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
         denials.clear();
         attachments.clear();
         attachmentNotes.clear();
+        attachmentMessages.clear();
+        formProblems.clear();
         associations.removeAll();
         panels.clear();
         binder = new Binder<>();
@@ -349,7 +358,9 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
                 combo.setHelperText(helper);
                 combo.setClearButtonVisible(true);
                 combo.setWidthFull();
+                formProblems.clearOnChange(field.fieldPath(), combo);
                 binder.forField(combo).withValidator((v, c) -> validate(field, v == null ? null : List.of(v)))
+                        .withValidator(formProblems.validator(field.fieldPath()))
                         .bind(m -> first(m.get(field.fieldPath())), (m, v) -> m.put(field.fieldPath(), v == null ? List.of() : List.of(v)));
                 fields.put(field.fieldPath(), combo);
                 return combo;
@@ -360,7 +371,9 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
             multi.setRequiredIndicatorVisible(field.required());
             multi.setHelperText(helper + " Choose up to " + field.maxChoices() + ".");
             multi.setWidthFull();
+            formProblems.clearOnChange(field.fieldPath(), multi);
             binder.forField(multi).withValidator((v, c) -> validate(field, v == null ? null : v.stream().sorted().toList()))
+                    .withValidator(formProblems.validator(field.fieldPath()))
                     .bind(m -> m.get(field.fieldPath()) instanceof List<?> l ? new HashSet<>((List<String>) l) : new HashSet<>(),
                             (m, v) -> m.put(field.fieldPath(), v == null ? List.of() : v.stream().sorted().toList()));
             fields.put(field.fieldPath(), multi);
@@ -370,17 +383,21 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
             var shown = new Span();
             shown.addClassName("attachment-id");
             attachmentNotes.put(field.fieldPath(), shown);
+            var uploadMessage = new InlineMessage();
+            uploadMessage.addClassName("upload-message");
+            attachmentMessages.put(field.fieldPath(), uploadMessage);
             var upload = new Upload();
             upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) -> getUI().ifPresent(ui -> UiAccess.apply(ui, () -> {
+                uploadMessage.clear();
                 try {
                     String id = service.uploadAttachment(meta.fileName(), bytes);
                     attachments.put(field.fieldPath(), id);
                     shown.setText("Uploaded " + meta.fileName() + " as " + id);
                     updatePreview();
                 } catch (IllegalArgumentException e) {
-                    shown.setText(e.getMessage());
+                    uploadMessage.error(e.getMessage());
                 } catch (AwsCallException e) {
-                    shown.setText("Not uploaded: " + RegistrationErrors.text(e));
+                    uploadMessage.error("Not uploaded:", e, "");
                 }
                 upload.clearFileList();
             }))));
@@ -390,14 +407,14 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
             // the browser refuses a larger file (or another kind) before sending it; say why at the field, in words
             upload.setI18n(new UploadI18N().setError(new UploadI18N.Error().setFileIsTooBig(UPLOAD_TOO_LARGE)
                     .setIncorrectFileType("is not a PDF, PNG or JPEG file; AWS accepts only those. Nothing was uploaded.")));
-            upload.addFileRejectedListener(e -> shown.setText(UPLOAD_TOO_LARGE.equals(e.getErrorMessage())
+            upload.addFileRejectedListener(e -> uploadMessage.error(UPLOAD_TOO_LARGE.equals(e.getErrorMessage())
                     ? RegistrationService.attachmentTooLarge(e.getFileName(), null)
                     : e.getFileName() + " " + e.getErrorMessage()));
             var label = new Span(field.title() + (field.required() ? " *" : ""));
             label.addClassName("attachment-label");
             var help = new Span(helper);
             help.addClassName("attachment-help");
-            var box = new VerticalLayout(label, help, upload, shown);
+            var box = new VerticalLayout(label, help, upload, shown, uploadMessage);
             box.setPadding(false);
             box.setSpacing(false);
             box.addClassName("attachment-field");
@@ -421,7 +438,9 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
             text.setWidthFull();
             input = text;
         }
+        formProblems.clearOnChange(field.fieldPath(), input);
         binder.forField(input).withValidator((v, c) -> validate(field, v == null || v.isEmpty() ? null : v))
+                .withValidator(formProblems.validator(field.fieldPath()))
                 .bind(m -> m.get(field.fieldPath()) instanceof String s ? s : "", (m, v) -> m.put(field.fieldPath(), v == null ? "" : v));
         fields.put(field.fieldPath(), input);
         return (Component) input;
@@ -562,16 +581,14 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
         if (form == null || session == null) {
             return;
         }
-        submitting = thenSubmit;
-        BinderValidationStatus<Map<String, Object>> status = binder.validate();
-        submitting = false;
+        saveMessage.clear();
         Map<String, Object> values = values();
         Map<String, String> problems = form.problems(values);
         if (!thenSubmit) {
             problems.values().removeIf("Required."::equals);
         }
+        markAndScroll(problems, form, thenSubmit);
         if (!problems.isEmpty()) {
-            markAndScroll(problems, form, status);
             progressText.setText(new RegistrationService.InvalidFormException(problems, form).getMessage() + " Nothing was sent.");
             return;
         }
@@ -623,7 +640,7 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
                 UiAccess.apply(ui, () -> {
                     progress.setVisible(false);
                     setButtons(true);
-                    markAndScroll(e.problems(), form, null);
+                    markAndScroll(e.problems(), form, true);
                     progressText.setText(e.getMessage() + " Nothing was submitted.");
                     updateFlow();
                 });
@@ -645,9 +662,10 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
                 UiAccess.apply(ui, () -> {
                     progress.setVisible(false);
                     setButtons(true);
-                    progressText.setText((thenSubmit && "SubmitRegistrationVersion".equals(e.operation()) ? "Saved, not submitted: "
-                            : "Stopped: ") + RegistrationErrors.text(e) + (session.registrationId() == null ? ""
-                            : " What AWS holds is kept; save again to continue with " + session.registrationId() + "."));
+                    progressText.setText("");
+                    saveMessage.error(thenSubmit && "SubmitRegistrationVersion".equals(e.operation()) ? "Saved, not submitted:" : "Stopped:", e,
+                            session.registrationId() == null ? "" : "What AWS holds is kept; save again to continue with "
+                                    + session.registrationId() + ".");
                     updateFlow();
                 });
             } finally {
@@ -656,14 +674,20 @@ class RegistrationEditView extends VerticalLayout implements BeforeEnterObserver
         });
     }
 
-    /** Marks every field with a problem and brings the first (in form order) into view with the focus on it. */
-    private void markAndScroll(Map<String, String> problems, RegistrationForm form, @Nullable BinderValidationStatus<?> status) {
-        problems.forEach((path, problem) -> {
-            if (fields.get(path) instanceof HasValidationProperties v) {
-                v.setErrorMessage(problem);
-                v.setInvalid(true);
-            }
-        });
+    /**
+     * Marks every field with a problem through its binding (its own check, then the problem found
+     * for the whole form, until the field changes), clears the marks of the others, and brings the
+     * first field with a problem (in form order) into view with the focus on it.
+     */
+    private void markAndScroll(Map<String, String> problems, RegistrationForm form, boolean thenSubmit) {
+        formProblems.clear();
+        problems.forEach(formProblems::put);
+        submitting = thenSubmit;
+        try {
+            binder.validate();
+        } finally {
+            submitting = false;
+        }
         form.fields().stream().map(FieldDefinition::fieldPath).filter(problems::containsKey).findFirst().ifPresent(path -> {
             Component box = boxes.get(path);
             if (box != null) {

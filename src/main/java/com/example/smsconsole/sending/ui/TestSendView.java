@@ -525,10 +525,9 @@ class TestSendView extends VerticalLayout {
             case AwsCallException aws when aws.mayHaveBeenCarriedOut() && !request.dryRun() -> {
                 // SendTextMessage has no client token: without an answer the text may still have gone out
                 // (see docs/decisions/015-20261202-no-blind-retries.md)
-                String words = aws.userMessage().contains("may have been sent") ? aws.userMessage()
-                        : "AWS did not answer in time, so the text may have been sent — check Delivery history for this number before sending again.";
-                sendMessage.error(aws.withUserMessage(words), historyLink(request.destination().strip(),
-                        "Delivery history of " + request.destination().strip()));
+                sendMessage.error(aws, words -> words.contains("may have been sent") ? words
+                        : "AWS did not answer in time, so the text may have been sent — check Delivery history for this number before sending again.",
+                        historyLink(request.destination().strip(), "Delivery history of " + request.destination().strip()));
                 stopWatching(null);
             }
             case null -> sendMessage.error("The send gave no answer.");

@@ -80,4 +80,28 @@ class InlineMessageTest {
         assertThat(field.getErrorMessage()).isEqualTo("The destination number has opted out.");
         assertThat(message.text()).doesNotContain("The destination number has opted out.").contains("ConflictException").contains("req-123");
     }
+
+    @Test
+    void an_action_words_an_aws_failure_in_its_context_and_the_support_line_stays() {
+        var message = new InlineMessage();
+        message.error("Not deleted:", optedOut(), "Nothing was changed.");
+
+        assertThat(message.tone()).isEqualTo(InlineMessage.Tone.ERROR);
+        assertThat(message.getChildren().findFirst().map(c -> c.getElement().getText()))
+                .contains("Not deleted: The destination number has opted out. Nothing was changed.");
+        assertThat(message.text()).contains("AWS SendTextMessage: ConflictException (DESTINATION_PHONE_NUMBER_OPTED_OUT) · request id req-123");
+
+        message.error("", optedOut(), "");
+        assertThat(message.getChildren().findFirst().map(c -> c.getElement().getText())).contains("The destination number has opted out.");
+
+        message.error(optedOut(), words -> words.contains("opted out") ? words : "Something else.");
+        assertThat(message.getChildren().findFirst().map(c -> c.getElement().getText())).contains("The destination number has opted out.");
+    }
+
+    @Test
+    void a_pop_up_uses_the_same_words_and_support_line() {
+        assertThat(InlineMessage.words(optedOut())).isEqualTo("The destination number has opted out.");
+        assertThat(InlineMessage.supportText(optedOut()))
+                .isEqualTo("AWS SendTextMessage: ConflictException (DESTINATION_PHONE_NUMBER_OPTED_OUT) · request id req-123");
+    }
 }

@@ -145,7 +145,7 @@ class RegistrationPlaywrightIT {
             assertThat(page.locator(".request-billing").innerText()).contains("also while it is PENDING");
             shots(page, "registration-request-number");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Request and associate")).click();
-            page.locator(".association-result").getByText("Requested +").waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+            page.locator(".association-message").getByText("Requested +").waitFor(new Locator.WaitForOptions().setTimeout(30_000));
             page.locator(".registration-steps-where").getByText("Step 3 of 3: submit for review").waitFor();
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for review")).click();
@@ -197,7 +197,7 @@ class RegistrationPlaywrightIT {
             shots(page, "registration-denied");
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create new version")).click();
-            page.locator(".action-result").getByText("Version 2 created").waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+            page.locator(".registration-action-message").getByText("Version 2 created").waitFor(new Locator.WaitForOptions().setTimeout(30_000));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit draft")).click();
             page.waitForURL(url -> url.contains("/registrations/edit"));
 

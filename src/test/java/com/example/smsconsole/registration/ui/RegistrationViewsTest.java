@@ -133,7 +133,7 @@ class RegistrationViewsTest extends SpringBrowserlessTest {
 
         ComponentUtil.fireEvent(upload, new FileRejectedEvent(upload, upload.getI18n().getError().getFileIsTooBig(), "opt-in.png"));
 
-        assertThat(note.getText()).isEqualTo("opt-in.png is too large; AWS accepts attachments of at most 500 KB (500,000 bytes). Nothing was uploaded.");
+        assertThat(view.attachmentMessages.get("messagingUseCase.optInImage").text()).isEqualTo("opt-in.png is too large; AWS accepts attachments of at most 500 KB (500,000 bytes). Nothing was uploaded.");
         assertThat(view.attachments).doesNotContainKey("messagingUseCase.optInImage");
     }
 
@@ -144,6 +144,10 @@ class RegistrationViewsTest extends SpringBrowserlessTest {
         assertThat(view.progressText.getText()).startsWith("Correct ").contains("Company name, Company website").doesNotContain("companyInfo.");
         assertThat(view.shownProblems()).containsEntry("companyInfo.companyName", "Required.");
         assertThat(view.steps.where.getText()).isEqualTo("Step 1 of 3: fill in the form");
+
+        // a draft may leave them empty: saving one takes those marks away
+        test(view.save).click();
+        assertThat(view.shownProblems()).doesNotContainKey("companyInfo.companyName");
     }
 
     @Test
@@ -179,7 +183,7 @@ class RegistrationViewsTest extends SpringBrowserlessTest {
         roundTrip();
         assertThat(panel.confirmation.getElement().getTextRecursively()).contains("a month").contains("PENDING");
         test(panel.confirm).click();
-        assertThat(panel.result.getText()).startsWith("Requested +").contains("a month, as AWS answered; associated with " + id);
+        assertThat(panel.result.text()).startsWith("Requested +").contains("a month, as AWS answered; associated with " + id);
         assertThat(view.steps.where.getText()).isEqualTo("Step 3 of 3: submit for review");
 
         test(view.submit).click();
@@ -246,7 +250,7 @@ class RegistrationViewsTest extends SpringBrowserlessTest {
         assertThat(detail.newVersion.isVisible()).isTrue();
 
         test(detail.newVersion).click();
-        assertThat(detail.actionResult.getText()).startsWith("Version 2 created: it already held ");
+        assertThat(detail.actionMessage.text()).startsWith("Version 2 created: it already held ");
         assertThat(detail.edit.isVisible()).isTrue();
         assertThat(detail.discard.isVisible()).isTrue();
         assertThat(test(detail.versions).getRow(0).status()).isEqualTo("DRAFT");
