@@ -141,6 +141,37 @@ class VerificationViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void an_expired_code_gets_short_words_at_the_field_and_the_details_for_support_beside_it() {
+        String phone = SandboxFixture.freshNumber();
+        VerificationView view = open();
+        test(view.number).setValue(phone);
+        test(view.add).click();
+        VerificationView.VerifyDialog dialog = $(VerificationView.VerifyDialog.class).single();
+        test(dialog.send).click();
+        String code = sandbox.latestCode(phone);
+        sandbox.waitPastCodeLifetime();
+
+        test(dialog.code).setValue(code);
+        test(dialog.verify).click();
+
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.code.isInvalid()).isTrue();
+        // the narrow field: a short sentence that says what happened and what to do, without AWS's codes
+        String atField = dialog.code.getErrorMessage();
+        assertThat(atField).containsIgnoringCase("expired").hasSizeLessThanOrEqualTo(100)
+                .doesNotContain("Exception").doesNotContain("VERIFICATION_CODE_EXPIRED").doesNotContainIgnoringCase("request id");
+        // the details for support, folded beside it: AWS's reason (API reference, ConflictExceptionReason) and the request id the audit log keeps
+        String requestId = new AuditLog(audit).find(AuditFilter.empty().withAction("VerifyDestinationNumber").withText(phone)).getFirst()
+                .awsRequestId();
+        assertThat(requestId).isNotBlank();
+        assertThat(atField).doesNotContain(requestId);
+        assertThat(dialog.codeMessage.text()).contains("VERIFICATION_CODE_EXPIRED").contains("Request id").contains(requestId);
+        assertThat(dialog.codeMessage.getChildren().filter(Details.class::isInstance).map(d -> ((Details) d).isOpened()))
+                .containsExactly(false);
+        assertThat($(Notification.class).all()).isEmpty();
+    }
+
+    @Test
     void usage_says_how_many_places_pending_numbers_hold() {
         service.add(SandboxFixture.freshNumber());
         VerificationView view = open();
