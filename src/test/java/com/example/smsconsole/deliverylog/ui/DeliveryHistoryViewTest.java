@@ -467,6 +467,27 @@ class DeliveryHistoryViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_receipts_status_description_comes_with_its_explanation_and_next_step() {
+        DeliveryHistoryView view = open("types=TEXT_BLOCKED&range=1h&dest=" + number.replace("+", "%2B"));
+        var row = test(view.events).getRow(0);
+        // the receipt's messageStatusDescription, as written into the log group (AWS's words, not the console's)
+        String description = "The message was blocked by the recipient's carrier or device";
+        assertThat(row.statusDescription()).isEqualTo(description);
+
+        // the Status column shows the description; its tooltip adds what the status means and what to do next
+        String tooltip = view.events.getColumnByKey("status").getTooltipGenerator().apply(row);
+        // AWS, "Event types for SMS, MMS, and voice": TEXT_BLOCKED occurs "when the recipient's device or carrier is blocking messages to that recipient"
+        assertThat(tooltip).startsWith(description + "\nTEXT_BLOCKED: ").contains("device or carrier is blocking messages to that recipient")
+                .containsPattern("Next step: \\S");
+
+        // the receipt's details put the same description next to the explanation, the next step and the link to AWS
+        test(view.events).clickRow(0);
+        ReceiptDetailsDialog dialog = $(ReceiptDetailsDialog.class).single();
+        String all = dialog.getElement().getTextRecursively();
+        assertThat(all).contains("Status description" + description).contains("Next step: ").contains("AWS: event types");
+    }
+
+    @Test
     void times_carry_their_zone_and_utc_is_remembered_for_the_session() {
         DeliveryHistoryView view = open("range=1h&tz=utc&dest=" + number.replace("+", "%2B"));
         assertThat(view.timeZone.getValue()).isEqualTo("utc");
