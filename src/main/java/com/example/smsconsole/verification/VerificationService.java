@@ -7,6 +7,8 @@ import com.example.smsconsole.security.AppRoles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -66,6 +68,7 @@ public class VerificationService {
     private final Map<String, Unconfirmed> unconfirmed = new ConcurrentHashMap<>();
 
     private static final String CREATE = "CreateVerifiedDestinationNumber";
+    private static final DateTimeFormatter ADDED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     /** How long a number missing from the list may still be on its way after an unanswered add. */
     private static final Duration RECONCILE_AFTER = Duration.ofMinutes(2);
 
@@ -205,7 +208,7 @@ public class VerificationService {
     /** Deletes a verified destination number; AWS refuses it for a while after it was added. */
     public void delete(VerifiedNumber number) {
         audited("DeleteVerifiedDestinationNumber", number.phoneNumber() + " (" + number.id() + ")",
-                () -> gateway.delete(number.id()), VerificationGateway.Called::requestId, d -> "deleted", e -> explainDelete(e));
+                () -> gateway.delete(number.id()), VerificationGateway.Called::requestId, d -> "deleted", e -> explainDelete(number, e));
         codeSentAt.remove(number.id());
     }
 
@@ -325,14 +328,17 @@ public class VerificationService {
         return e;
     }
 
-    private static AwsCallException explainDelete(AwsCallException e) {
+    private static AwsCallException explainDelete(VerifiedNumber number, AwsCallException e) {
         if (e.isReason("RESOURCE_DELETION_NOT_ALLOWED")) {
-            // AWS documents no fixed wait, so the page repeats AWS's own words (which say how long) instead of guessing one
-            return e.withUserMessage("AWS does not allow deleting this number yet: a number can only be deleted some time after it was added."
+            // why, and from when (the time AWS gives as the number's CreatedTimestamp, in UTC, which any page can show as is);
+            // AWS documents no fixed wait, so the message repeats AWS's own words (which say how long) instead of guessing one
+            return e.withUserMessage("AWS does not allow deleting " + number.phoneNumber() + " yet: it was added "
+                    + ADDED.format(number.createdAt()) + ", and a verified number can only be deleted some time after it was added."
                     + (e.awsMessage() == null ? " Try again later." : " AWS said: " + e.awsMessage()));
         }
         return e;
     }
+
 
     private <T> T audited(String action, String target, Supplier<T> call, Function<T, @Nullable String> requestId,
             Function<T, String> detail, Function<AwsCallException, AwsCallException> explain) {

@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.example.smsconsole.audit.repository.AuditChain;
 import com.example.smsconsole.audit.repository.AuditEntryRepository;
 import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +30,7 @@ abstract class AuditStoreContract {
 
     AuditEntryRepository repository;
     JdbcClient jdbc;
+    DataSource dataSource;
 
     /** A fresh, empty database for each test. */
     abstract DataSource freshDatabase();
@@ -38,9 +44,16 @@ abstract class AuditStoreContract {
      */
     abstract void asOwnerBypassingTriggers(JdbcClient owner, String... statements);
 
+    /** The name of audit_word's index on (word, entry_id), read from the database's catalogue. */
+    abstract String wordKeyIndex(JdbcClient owner);
+
+    /** Runs before EXPLAIN, on the same connection and inside the same transaction. */
+    void beforeExplain(Connection c) throws SQLException {
+    }
+
     @BeforeEach
     void migrate() {
-        DataSource dataSource = freshDatabase();
+        dataSource = freshDatabase();
         Flyway.configure().dataSource(dataSource)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor())
                 .load().migrate();
@@ -236,6 +249,58 @@ abstract class AuditStoreContract {
         assertThat(repository.find(AuditFilter.empty().withText("registration-7f"), 0, 10)).hasSize(1);
         assertThat(repository.find(AuditFilter.empty().withText("acme list"), 0, 10)).isEmpty();
         assertThat(repository.count(AuditFilter.empty().withText("A1B2"))).isEqualTo(1);
+    }
+
+    @Test
+    void the_text_search_reads_the_word_index_by_its_key() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            repository.append(entry(T0.plusSeconds(i), "admin", "SendTextMessage", "+1425414" + (7000 + i), AuditOutcome.SUCCESS,
+                    "req-" + i, "message " + i + " sent"));
+        }
+        // the SQL and parameters the repository itself sends for a text search, EXPLAINed as sent
+        var recording = new RecordingDataSource(dataSource);
+        var recorded = new AuditEntryRepository(recording);
+        assertThat(recorded.find(AuditFilter.empty().withText("req-17"), 0, 20)).hasSize(11);
+        RecordingDataSource.Statement search = recording.statements().stream()
+                .filter(st -> st.sql().startsWith("SELECT e.* FROM audit_entry")).findFirst().orElseThrow();
+
+        String plan = explain(search);
+        String index = wordKeyIndex(jdbc);
+
+        assertThat(plan).as(plan).containsIgnoringCase(index);
+        // the index is entered by a range on its leading column (word), not scanned whole
+        // (the plan node that names the index, with its condition lines, up to the next node)
+        List<String> lines = plan.lines().toList();
+        int at = 0;
+        while (!lines.get(at).toLowerCase(Locale.ROOT).contains(index.toLowerCase(Locale.ROOT))) {
+            at++;
+        }
+        var node = new StringBuilder(lines.get(at));
+        for (int i = at + 1; i < lines.size() && !lines.get(i).contains("->"); i++) {
+            node.append('\n').append(lines.get(i));
+        }
+        assertThat(node.toString()).as(plan).containsPattern("(?i)\\bword\\)?(::text)?\\s*>= *'req-17'");
+    }
+
+    private String explain(RecordingDataSource.Statement statement) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                beforeExplain(c);
+                try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + statement.sql())) {
+                    statement.bind(ps);
+                    var plan = new StringBuilder();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            plan.append(rs.getString(1)).append('\n');
+                        }
+                    }
+                    return plan.toString();
+                }
+            } finally {
+                c.rollback();
+            }
+        }
     }
 
     @Test

@@ -23,6 +23,12 @@ class H2AuditStoreTest extends AuditStoreContract {
     }
 
     @Override
+    String wordKeyIndex(JdbcClient owner) {
+        return owner.sql("SELECT index_name FROM information_schema.indexes WHERE table_name = 'audit_word' AND index_type_name = 'PRIMARY KEY'")
+                .query(String.class).single();
+    }
+
+    @Override
     void asOwnerBypassingTriggers(JdbcClient owner, String... statements) {
         List<String> triggers = List.of("audit_entry_no_update ON audit_entry BEFORE UPDATE", "audit_entry_no_delete ON audit_entry BEFORE DELETE",
                 "audit_word_no_update ON audit_word BEFORE UPDATE", "audit_word_no_delete ON audit_word BEFORE DELETE");

@@ -184,7 +184,8 @@ class VerificationServiceTest {
         VerifiedNumber added = service.add(SandboxFixture.freshNumber());
         assertThatThrownBy(() -> service.delete(added)).isInstanceOfSatisfying(AwsCallException.class, e -> {
             assertThat(e.reason()).isEqualTo("RESOURCE_DELETION_NOT_ALLOWED");
-            assertThat(e.userMessage()).contains("does not allow deleting this number yet");
+            assertThat(e.userMessage()).startsWith("AWS does not allow deleting " + added.phoneNumber() + " yet: it was added ")
+                    .contains(" UTC, and a verified number can only be deleted some time after it was added. AWS said: ");
         });
         assertThat(service.numbers()).hasSize(1);
 

@@ -360,13 +360,8 @@ class VerificationView extends VerticalLayout {
             service.delete(v);
             rowMessage.success("Deleted " + v.phoneNumber() + ".");
         } catch (AwsCallException e) {
-            if (e.isReason("RESOURCE_DELETION_NOT_ALLOWED")) {
-                // say what AWS said about the wait, never a guess of our own
-                rowMessage.error(e.withUserMessage("AWS does not allow deleting " + v.phoneNumber() + " yet (added "
-                        + Times.format(v.createdAt()) + ")." + (e.awsMessage() == null ? "" : " AWS: " + e.awsMessage())));
-            } else {
-                rowMessage.error(e);
-            }
+            // the service's words (a refused delete says why and since when, with AWS's words on the wait)
+            rowMessage.error(e);
         }
         reload();
     }

@@ -17,6 +17,7 @@ import com.example.smsconsole.support.DeliveryReceipts;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
@@ -391,7 +392,9 @@ class DeliveryHistoryViewTest extends SpringBrowserlessTest {
         String marker = java.util.UUID.randomUUID().toString();
         // markup and a line break in the raw text must come back as the same text, never as markup
         String raw = "<b>not a receipt</b> " + marker + "\nsecond line";
-        putRaw(raw);
+        // the event's own log time, to the millisecond, as CloudWatch Logs keeps it (epoch ms)
+        Instant loggedAt = Instant.ofEpochMilli(Instant.now().toEpochMilli());
+        putRaw(raw, loggedAt);
         awaitMalformed(before + 1);
 
         DeliveryHistoryView view = open("range=1h");
@@ -407,6 +410,13 @@ class DeliveryHistoryViewTest extends SpringBrowserlessTest {
         assertThat($(Html.class, dialog).all()).isEmpty();
         // the reason is said next to it (the text is not JSON at all)
         assertThat($(Span.class, dialog).all().stream().map(Span::getText).toList()).anyMatch(t -> t.startsWith("Not JSON"));
+        // and when it was logged, in the zone the dialog names (UTC: this test's session has no browser to ask)
+        Div item = (Div) $(Pre.class, dialog).all().stream().filter(p -> p.getText().equals(raw)).findFirst().orElseThrow()
+                .getParent().orElseThrow();
+        assertThat($(Span.class, dialog).all().stream().map(Span::getText)).anyMatch(t -> t.contains("times in UTC"));
+        assertThat($(Span.class, item).all().stream().filter(sp -> sp.hasClassName("malformed-time")).map(Span::getText))
+                .containsExactly(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC)
+                        .format(loggedAt));
     }
 
     @Test
@@ -454,6 +464,27 @@ class DeliveryHistoryViewTest extends SpringBrowserlessTest {
         assertThat(link.getHref()).isEqualTo("https://docs.aws.amazon.com/sms-voice/latest/userguide/configuration-sets-event-types.html");
         assertThat(link.getElement().getAttribute("target")).isEqualTo("_blank");
         assertThat(link.getElement().getAttribute("rel")).contains("noopener");
+    }
+
+    @Test
+    void a_receipts_status_description_comes_with_its_explanation_and_next_step() {
+        DeliveryHistoryView view = open("types=TEXT_BLOCKED&range=1h&dest=" + number.replace("+", "%2B"));
+        var row = test(view.events).getRow(0);
+        // the receipt's messageStatusDescription, as written into the log group (AWS's words, not the console's)
+        String description = "The message was blocked by the recipient's carrier or device";
+        assertThat(row.statusDescription()).isEqualTo(description);
+
+        // the Status column shows the description; its tooltip adds what the status means and what to do next
+        String tooltip = view.events.getColumnByKey("status").getTooltipGenerator().apply(row);
+        // AWS, "Event types for SMS, MMS, and voice": TEXT_BLOCKED occurs "when the recipient's device or carrier is blocking messages to that recipient"
+        assertThat(tooltip).startsWith(description + "\nTEXT_BLOCKED: ").contains("device or carrier is blocking messages to that recipient")
+                .containsPattern("Next step: \\S");
+
+        // the receipt's details put the same description next to the explanation, the next step and the link to AWS
+        test(view.events).clickRow(0);
+        ReceiptDetailsDialog dialog = $(ReceiptDetailsDialog.class).single();
+        String all = dialog.getElement().getTextRecursively();
+        assertThat(all).contains("Status description" + description).contains("Next step: ").contains("AWS: event types");
     }
 
     @Test
@@ -507,7 +538,7 @@ class DeliveryHistoryViewTest extends SpringBrowserlessTest {
         assertThat(String.join("", problems)).contains("AWS throttled FilterLogEvents");
     }
 
-    private void putRaw(String message) {
+    private void putRaw(String message, Instant timestamp) {
         String stream = "sms-delivery-receipts/malformed-tests";
         try {
             logs.createLogStream(b -> b.logGroupName(resources.deliveryLogGroup()).logStreamName(stream));
@@ -515,7 +546,7 @@ class DeliveryHistoryViewTest extends SpringBrowserlessTest {
             // made by an earlier test
         }
         logs.putLogEvents(b -> b.logGroupName(resources.deliveryLogGroup()).logStreamName(stream)
-                .logEvents(InputLogEvent.builder().timestamp(Instant.now().toEpochMilli()).message(message).build()));
+                .logEvents(InputLogEvent.builder().timestamp(timestamp.toEpochMilli()).message(message).build()));
     }
 
     private void awaitMalformed(long total) {

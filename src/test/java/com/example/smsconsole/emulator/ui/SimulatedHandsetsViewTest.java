@@ -54,6 +54,40 @@ class SimulatedHandsetsViewTest extends SpringBrowserlessTest {
                 .anyMatch(n -> n.optedOutNumber().equals(handset));
     }
 
+    /**
+     * A fresh emulator (own empty data directory), to which nothing has been sent and from which no
+     * one has replied: the handset list still offers AWS's destination simulator numbers, so a tester
+     * can start there. Expected numbers from the AWS End User Messaging SMS User Guide, "Simulator
+     * phone numbers" (https://docs.aws.amazon.com/sms-voice/latest/userguide/test-phone-numbers.html),
+     * destination table: United States success +14254147755 and failure +14254147167, United
+     * Kingdom success +447860019066 (the same table src/main/resources/emulator/simulator-numbers.json
+     * cites).
+     */
+    @Test
+    void a_fresh_instance_with_nothing_sent_lists_the_simulator_numbers() throws Exception {
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(java.nio.file.Path.of("target"), "handsets-fresh-");
+        var settings = java.util.Map.of("app.emulator.port", "0", "app.emulator.data-dir", dir.toString());
+        var properties = new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(settings))
+                .bindOrCreate("app.emulator", com.example.smsconsole.emulator.EmulatorProperties.class);
+        var fresh = new AwsEmulator(properties, java.time.Clock.systemUTC());
+        try {
+            synchronized (fresh.sms().lock()) {
+                assertThat(fresh.sms().state().handsets).as("nothing sent, nothing replied").isEmpty();
+            }
+
+            var view = new SimulatedHandsetsView(fresh);
+            UI.getCurrent().add(view);
+
+            assertThat(view.handset.getListDataView().getItems().toList())
+                    .contains("+14254147755", "+14254147167", "+447860019066");
+            assertThat(view.handset.getValue()).as("one of them is open").isNotNull();
+        } finally {
+            fresh.close();
+        }
+    }
+
     @Test
     void a_stop_reply_opts_the_number_out_and_says_so_once_next_to_the_button() {
         PhoneNumberInformation to = accountNumber();

@@ -79,6 +79,27 @@ class TestSendPlaywrightIT {
         return page.locator("vaadin-button.send-button");
     }
 
+    /** Scrolls every scrolled box of the page (the app layout scrolls its content itself) to its end. */
+    static void scrollToBottom(Page page) {
+        page.evaluate("() => { const l = document.querySelector('vaadin-app-layout');"
+                + " const all = [document.scrollingElement, ...document.querySelectorAll('*'), ...(l && l.shadowRoot ? l.shadowRoot.querySelectorAll('*') : [])];"
+                + " all.forEach(e => { if (e && e.scrollHeight > e.clientHeight) e.scrollTop = e.scrollHeight; }); }");
+        page.waitForTimeout(200);
+    }
+
+    /**
+     * "in view" when the Destination field's whole box lies inside the window and its middle is not
+     * covered (the navbar stays on top of scrolled content); else where it is.
+     */
+    static String destinationPlace(Page page) {
+        return (String) field(page, "vaadin-text-field", "Destination").evaluate("f => { const r = f.getBoundingClientRect();"
+                + " const inside = r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;"
+                + " const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                + " const uncovered = hit && (hit === f || f.contains(hit));"
+                + " return inside && uncovered ? 'in view' : 'top ' + Math.round(r.top) + ', bottom ' + Math.round(r.bottom) + ' of '"
+                + " + window.innerHeight + (uncovered ? '' : ', covered by ' + (hit ? hit.tagName : 'nothing')); }");
+    }
+
     static BigDecimal amount(String text, String label) {
         Matcher m = Pattern.compile(label + " USD ([0-9.]+)").matcher(text);
         assertThat(m.find()).as("%s in %s", label, text).isTrue();
@@ -133,10 +154,21 @@ class TestSendPlaywrightIT {
             page.mouse().wheel(0, 2000);
             sendButton(page).click();
             page.locator(".send-message").getByText("Check Destination: Unknown country code").waitFor();
-            assertThat(page.evaluate("() => document.activeElement && document.activeElement.closest('vaadin-text-field')"
-                    + " && document.activeElement.closest('vaadin-text-field').label")).isEqualTo("Destination");
             assertThat(page.locator(".send-message").isVisible()).isTrue();
             Screens.atBothSizes(page, "test-send-invalid-number");
+            // at each size, scrolled to the bottom: Send takes the user to the first invalid field, focused and in view
+            for (int[] size : new int[][] {{1400, 900}, {1024, 768}}) {
+                page.setViewportSize(size[0], size[1]);
+                scrollToBottom(page);
+                assertThat(destinationPlace(page)).as("scrolled away from the field first").isNotEqualTo("in view");
+                sendButton(page).click();
+                page.waitForFunction("() => document.activeElement && document.activeElement.closest('vaadin-text-field')"
+                        + " && document.activeElement.closest('vaadin-text-field').label === 'Destination'");
+                page.waitForTimeout(300);
+                assertThat(page.evaluate("() => document.activeElement.closest('vaadin-text-field').label")).isEqualTo("Destination");
+                assertThat(destinationPlace(page)).as("the Destination field at " + size[0] + "x" + size[1]).isEqualTo("in view");
+            }
+            page.setViewportSize(1400, 900);
 
             // a dry run passes, then a real send to an unverified number is refused: the green result is gone
             fill(page, "vaadin-text-field", "Destination", "+14254147755");

@@ -14,12 +14,16 @@ import com.vaadin.flow.component.notification.Notification;
 import com.example.smsconsole.audit.AuditFilter;
 import com.example.smsconsole.audit.AuditService;
 import com.example.smsconsole.support.AuditLog;
+import com.vaadin.flow.component.html.Span;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Client;
 
 /**
  * The Sandbox verification view: the account's usage, adding a number with checks at the field,
@@ -35,6 +39,8 @@ class VerificationViewTest extends SpringBrowserlessTest {
     AwsEmulator emulator;
     @Autowired
     AuditService audit;
+    @Autowired
+    PinpointSmsVoiceV2Client sms;
 
     SandboxFixture sandbox;
 
@@ -135,6 +141,37 @@ class VerificationViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void an_expired_code_gets_short_words_at_the_field_and_the_details_for_support_beside_it() {
+        String phone = SandboxFixture.freshNumber();
+        VerificationView view = open();
+        test(view.number).setValue(phone);
+        test(view.add).click();
+        VerificationView.VerifyDialog dialog = $(VerificationView.VerifyDialog.class).single();
+        test(dialog.send).click();
+        String code = sandbox.latestCode(phone);
+        sandbox.waitPastCodeLifetime();
+
+        test(dialog.code).setValue(code);
+        test(dialog.verify).click();
+
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.code.isInvalid()).isTrue();
+        // the narrow field: a short sentence that says what happened and what to do, without AWS's codes
+        String atField = dialog.code.getErrorMessage();
+        assertThat(atField).containsIgnoringCase("expired").hasSizeLessThanOrEqualTo(100)
+                .doesNotContain("Exception").doesNotContain("VERIFICATION_CODE_EXPIRED").doesNotContainIgnoringCase("request id");
+        // the details for support, folded beside it: AWS's reason (API reference, ConflictExceptionReason) and the request id the audit log keeps
+        String requestId = new AuditLog(audit).find(AuditFilter.empty().withAction("VerifyDestinationNumber").withText(phone)).getFirst()
+                .awsRequestId();
+        assertThat(requestId).isNotBlank();
+        assertThat(atField).doesNotContain(requestId);
+        assertThat(dialog.codeMessage.text()).contains("VERIFICATION_CODE_EXPIRED").contains("Request id").contains(requestId);
+        assertThat(dialog.codeMessage.getChildren().filter(Details.class::isInstance).map(d -> ((Details) d).isOpened()))
+                .containsExactly(false);
+        assertThat($(Notification.class).all()).isEmpty();
+    }
+
+    @Test
     void usage_says_how_many_places_pending_numbers_hold() {
         service.add(SandboxFixture.freshNumber());
         VerificationView view = open();
@@ -143,14 +180,27 @@ class VerificationViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void a_delete_aws_refuses_says_what_aws_said_about_the_wait() {
+    void a_delete_aws_refuses_says_why_since_when_and_what_aws_said_about_the_wait() {
         VerifiedNumber added = service.add(SandboxFixture.freshNumber());
+        String phone = added.phoneNumber();
+        // since when: the CreatedTimestamp AWS itself gives for the number
+        Instant createdAt = sms.describeVerifiedDestinationNumbers(b -> b.destinationPhoneNumbers(phone)).verifiedDestinationNumbers()
+                .getFirst().createdTimestamp();
+        String addedAt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC).format(createdAt) + " UTC";
+        long wait = emulator.properties().verification().minAgeBeforeDelete().toSeconds();
         VerificationView view = open();
 
         view.delete(added);
 
-        assertThat(view.rowMessage.text()).startsWith("AWS does not allow deleting " + added.phoneNumber() + " yet (added ")
-                .contains("AWS: ").contains("RESOURCE_DELETION_NOT_ALLOWED").doesNotContain("in a minute");
+        // one wording, the service's: why, since when, then AWS's own words on the wait (the emulator's
+        // AWS says "it can be deleted <n> s after it was added", with this profile's n), never a guess of a minute
+        assertThat($(Span.class, view.rowMessage).all().stream().filter(sp -> sp.hasClassName("inline-message-text")).map(Span::getText))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .matches(java.util.regex.Pattern.quote("AWS does not allow deleting " + phone + " yet: it was added " + addedAt
+                        + ", and a verified number can only be deleted some time after it was added. AWS said: Destination phone number "
+                        + phone + " was added ") + "\\d+" + java.util.regex.Pattern.quote(" s ago; it can be deleted " + wait
+                        + " s after it was added."));
+        assertThat(view.rowMessage.text()).contains("AWS DeleteVerifiedDestinationNumber: ConflictException (RESOURCE_DELETION_NOT_ALLOWED) · request id ");
         assertThat(test(view.grid).size()).isEqualTo(1);
     }
 
