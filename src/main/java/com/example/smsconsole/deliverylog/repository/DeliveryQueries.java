@@ -479,34 +479,24 @@ public class DeliveryQueries {
      * The receipt keys of the messages that carry the context pair and overlap the range, from the
      * context index; empty (not known) when more than {@link #CONTEXT_KEYS_MESSAGES} messages carry
      * it or one's key list was cut, and the search is then driven by time with the pair checked per
-     * receipt. How many carry it near the range is counted on the context index alone first, so a
-     * pair too common to list costs a short index read, not a read of that many messages.
+     * receipt. The messages that carry it near the range are read from the context index alone first,
+     * so a pair too common to list costs a short index read, not a read of that many messages.
      */
     private Optional<List<Long>> contextKeys(ContextMatch context, DeliverySearch filter, long fromKey, long toKey) {
         var params = new MapSqlParameterSource("contextKey", context.key()).addValue("contextValue", context.value())
                 .addValue("limit", CONTEXT_KEYS_MESSAGES + 1);
         String pair = " WHERE c.context_key = :contextKey AND c.context_value = :contextValue" + nearRange(filter, messageSpan(), params);
-        Integer carried = named.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM delivery_context c" + pair + " LIMIT :limit) t", params,
-                Integer.class);
-        if (carried != null && carried > CONTEXT_KEYS_MESSAGES) {
-            return Optional.empty();
-        }
-        var sql = new StringBuilder("SELECT m.event_keys FROM delivery_context c JOIN delivery_message m ON m.message_id = c.message_id" + pair);
-        if (filter.from() != null) {
-            sql.append(" AND m.last_event_at >= :from");
-            params.addValue("from", filter.from().toEpochMilli());
-        }
-        if (filter.to() != null) {
-            sql.append(" AND m.first_event_at < :to");
-            params.addValue("to", filter.to().toEpochMilli());
-        }
-        List<String> lists = named.queryForList(sql + " LIMIT :limit", params, String.class);
-        if (lists.size() > CONTEXT_KEYS_MESSAGES) {
+        List<String> ids = named.queryForList("SELECT c.message_id FROM delivery_context c" + pair + " LIMIT :limit", params, String.class);
+        if (ids.size() > CONTEXT_KEYS_MESSAGES) {
             return Optional.empty();
         }
         List<Long> keys = new ArrayList<>();
-        for (String list : lists) {
-            Keys parsed = Keys.parse(list);
+        for (MessageKeys m : messageKeys(ids)) {
+            if (filter.from() != null && m.lastEventAt() < filter.from().toEpochMilli()
+                    || filter.to() != null && m.firstEventAt() >= filter.to().toEpochMilli()) {
+                continue;
+            }
+            Keys parsed = Keys.parse(m.keys());
             if (!parsed.complete()) {
                 return Optional.empty();
             }
@@ -546,11 +536,10 @@ public class DeliveryQueries {
         for (int round = 0; round < NEWEST_CONTEXT_ROUNDS; round++, messages *= 4) {
             var params = new MapSqlParameterSource("contextKey", context.key()).addValue("contextValue", context.value())
                     .addValue("limit", messages);
-            String sql = "SELECT c.first_event_at, m.event_keys FROM delivery_context c" + hint("delivery_context_by_time")
-                    + " JOIN delivery_message m ON m.message_id = c.message_id"
+            String sql = "SELECT c.first_event_at, c.message_id FROM delivery_context c" + hint("delivery_context_by_time")
                     + " WHERE c.context_key = :contextKey AND c.context_value = :contextValue" + nearRange(filter, span, params)
                     + " ORDER BY c.first_event_at DESC LIMIT :limit";
-            record Carrier(long firstAt, String keys) {
+            record Carrier(long firstAt, String messageId) {
             }
             List<Carrier> rows = named.query(sql, params, (rs, i) -> new Carrier(rs.getLong(1), rs.getString(2)));
             boolean all = rows.size() < messages;
@@ -561,8 +550,8 @@ public class DeliveryQueries {
             long certainFrom = all ? bounds.fromKey()
                     : Math.max(bounds.fromKey(), EventKeys.lowest(Math.addExact(rows.getLast().firstAt(), span) + 1));
             List<Long> keys = new ArrayList<>();
-            for (Carrier row : rows) {
-                Keys parsed = Keys.parse(row.keys());
+            for (MessageKeys m : messageKeys(rows.stream().map(Carrier::messageId).toList())) {
+                Keys parsed = Keys.parse(m.keys());
                 if (!parsed.complete()) {
                     return Optional.empty();
                 }
@@ -580,6 +569,24 @@ public class DeliveryQueries {
             }
         }
         return Optional.empty();
+    }
+
+    private record MessageKeys(long firstEventAt, long lastEventAt, String keys) {
+    }
+
+    /**
+     * The time span and receipt keys of the messages with these ids, each looked up by its primary key
+     * (the ids come from the context index first, so no plan ever scans the messages to join them);
+     * an id whose message retention has removed is left out.
+     */
+    private List<MessageKeys> messageKeys(List<String> ids) {
+        List<MessageKeys> found = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 500) {
+            found.addAll(named.query("SELECT first_event_at, last_event_at, event_keys FROM delivery_message WHERE message_id IN (:ids)",
+                    Map.of("ids", ids.subList(i, Math.min(ids.size(), i + 500))), (rs, n) -> new MessageKeys(rs.getLong(1), rs.getLong(2),
+                            rs.getString(3))));
+        }
+        return found;
     }
 
     /**
