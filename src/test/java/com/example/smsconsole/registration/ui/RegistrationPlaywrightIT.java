@@ -3,6 +3,7 @@ package com.example.smsconsole.registration.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.smsconsole.emulator.AwsEmulator;
+import com.example.smsconsole.emulator.protocol.FaultInjector;
 import com.example.smsconsole.registration.FieldDefinition;
 import com.example.smsconsole.registration.FieldValue;
 import com.example.smsconsole.registration.FormFiller;
@@ -222,6 +223,28 @@ class RegistrationPlaywrightIT {
             page.waitForFunction("() => document.activeElement && document.activeElement.textContent.trim() === 'Cancel'");
             page.keyboard().press("Escape");
             assertThat(asAdmin(() -> service.registration(id)).orElseThrow().complete()).isTrue();
+
+            // a new version AWS refuses: said once, beside the actions, with the error code, and nothing in a pop-up
+            emulator.faults().add(new FaultInjector.Rule("sms-voice", "CreateRegistrationVersion", FaultInjector.Kind.ACCESS_DENIED, 0, 0));
+            try {
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create new version")).click();
+                Locator refused = page.locator(".registration-action-message");
+                refused.getByText("Stopped:").waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+                assertThat(refused.innerText()).contains("CreateRegistrationVersion: AccessDeniedException").contains("request id ");
+                assertThat(page.getByText("Stopped:").count()).as("the refusal, once").isEqualTo(1);
+                assertThat(page.locator("vaadin-notification-card").count()).as("no pop-up").isZero();
+                for (int[] size : new int[][] {{1400, 900}, {1024, 768}}) {
+                    page.setViewportSize(size[0], size[1]);
+                    refused.scrollIntoViewIfNeeded();
+                    page.waitForTimeout(300);
+                    var box = refused.boundingBox();
+                    assertThat(box.x + box.width).as("the message inside the page at " + size[0]).isLessThanOrEqualTo(size[0]);
+                    Chromium.screenshot(page, "registration-version-refused-" + size[0] + "x" + size[1]);
+                }
+                page.setViewportSize(1400, 900);
+            } finally {
+                emulator.faults().clear();
+            }
         }
     }
 
