@@ -107,7 +107,7 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
     final Button rename = new Button("Rename…");
     final Button delete = new Button("Delete…");
     final Span refreshNote = new Span();
-    /** The outcome of the actions above (submit, new version, discard, rename, delete), once, beside them (decision 012). */
+    /** The outcome of the actions above (submit, new version, discard, rename, delete), once, right under them (decision 012). */
     final InlineMessage actionMessage = new InlineMessage();
     final ProgressBar progress = new ProgressBar();
     final List<AssociationPanel> panels = new ArrayList<>();
@@ -155,7 +155,7 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
         progress.setVisible(false);
         progress.setWidth("14em");
         actionMessage.addClassName("registration-action-message");
-        var actions = new HorizontalLayout(edit, submit, newVersion, refill, discard, rename, delete, progress, actionMessage);
+        var actions = new HorizontalLayout(edit, submit, newVersion, refill, discard, rename, delete, progress);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
         actions.addClassName("registration-actions");
         actions.getStyle().set("flex-wrap", "wrap");
@@ -196,7 +196,7 @@ class RegistrationDetailView extends VerticalLayout implements BeforeEnterObserv
         values.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         values.setAllRowsVisible(true);
 
-        add(statusBar, steps, actions, denial, complete, next, new H3("Associated resources"), associated, associationPanels,
+        add(statusBar, steps, actions, actionMessage, denial, complete, next, new H3("Associated resources"), associated, associationPanels,
                 new H3("Versions"), versions, valuesTitle, values);
     }
 

@@ -227,9 +227,14 @@ class RegistrationPlaywrightIT {
             // a new version AWS refuses: said once, beside the actions, with the error code, and nothing in a pop-up
             emulator.faults().add(new FaultInjector.Rule("sms-voice", "CreateRegistrationVersion", FaultInjector.Kind.ACCESS_DENIED, 0, 0));
             try {
-                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create new version")).click();
+                Locator createVersion = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create new version"));
+                double buttonAt = createVersion.boundingBox().y;
+                createVersion.click();
                 Locator refused = page.locator(".registration-action-message");
                 refused.getByText("Stopped:").waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+                assertThat(createVersion.boundingBox().y).as("the button stays where it was clicked").isEqualTo(buttonAt);
+                assertThat(refused.boundingBox().y).as("the message under the buttons")
+                        .isGreaterThanOrEqualTo(createVersion.boundingBox().y + createVersion.boundingBox().height);
                 assertThat(refused.innerText()).contains("CreateRegistrationVersion: AccessDeniedException").contains("request id ");
                 assertThat(page.getByText("Stopped:").count()).as("the refusal, once").isEqualTo(1);
                 assertThat(page.locator("vaadin-notification-card").count()).as("no pop-up").isZero();
