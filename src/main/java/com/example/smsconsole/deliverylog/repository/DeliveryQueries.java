@@ -855,11 +855,13 @@ public class DeliveryQueries {
     public Optional<String> raw(String eventId, Instant eventAt) {
         return jdbc.query("""
                 SELECT r.packed, r.raw FROM delivery_event e JOIN delivery_event_raw r ON r.event_key = e.event_key
-                WHERE e.event_key >= ? AND e.event_key < ? AND e.event_id = ?""", (rs, i) -> {
+                WHERE e.event_key >= ? AND e.event_key < ? AND e.event_id IN (?, ?)""", (rs, i) -> {
                     byte[] packed = rs.getBytes(1);
                     return packed != null ? PackedJson.unpack(packed) : rs.getString(2);
                 },
-                EventKeys.lowest(eventAt.toEpochMilli()), EventKeys.lowest(eventAt.toEpochMilli() + 1), eventId).stream().findFirst();
+                // rows migrated on H2 keep every id as text (V70)
+                EventKeys.lowest(eventAt.toEpochMilli()), EventKeys.lowest(eventAt.toEpochMilli() + 1), EventIds.encode(eventId), EventIds.text(eventId))
+                .stream().findFirst();
     }
 
     public Optional<DeliveryMessage> message(String messageId) {
@@ -1135,7 +1137,7 @@ public class DeliveryQueries {
             + " e.is_final, e.carrier, e.requested_at, e.context, e.log_stream";
 
     private static final org.springframework.jdbc.core.RowMapper<Keyed> KEYED_MAPPER = (rs, i) -> new Keyed(rs.getLong("event_key"),
-            new DeliveryEvent(rs.getString("event_id"), Instant.ofEpochMilli(rs.getLong("event_at")), Instant.ofEpochMilli(rs.getLong("ingested_at")),
+            new DeliveryEvent(EventIds.decode(rs.getBytes("event_id")), Instant.ofEpochMilli(rs.getLong("event_at")), Instant.ofEpochMilli(rs.getLong("ingested_at")),
                     rs.getString("event_type"), rs.getString("message_id"), rs.getString("destination"), rs.getString("origination"),
                     rs.getString("configuration_set"), rs.getString("country"), rs.getString("message_status"), rs.getString("status_description"), rs.getString("message_type"),
                     rs.getString("encoding"), DeliveryStore.integer(rs, "parts"), rs.getBigDecimal("price"), rs.getBigDecimal("carrier_fee"),

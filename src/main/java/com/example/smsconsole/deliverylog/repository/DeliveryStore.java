@@ -168,7 +168,7 @@ public class DeliveryStore {
             List<Long> chunk = keys.subList(i, Math.min(keys.size(), i + IN_CHUNK));
             named.query("SELECT event_key, event_id FROM delivery_event WHERE event_key IN (:keys)", Map.of("keys", chunk),
                     (ResultSet rs) -> {
-                        found.put(rs.getLong(1), rs.getString(2));
+                        found.put(rs.getLong(1), EventIds.decode(rs.getBytes(2)));
                     });
         }
         return found;
@@ -180,7 +180,7 @@ public class DeliveryStore {
 
     private static List<Object> eventValues(Keyed k) {
         DeliveryEvent e = k.event();
-        return java.util.Arrays.asList(k.key(), e.eventId(), e.eventAt().toEpochMilli(), e.ingestedAt().toEpochMilli(), e.eventType(),
+        return java.util.Arrays.asList(k.key(), EventIds.encode(e.eventId()), e.eventAt().toEpochMilli(), e.ingestedAt().toEpochMilli(), e.eventType(),
                 e.messageId(), e.destination(), prefix(e.destination()), e.origination(), e.configurationSet(), e.country(), e.messageStatus(), e.statusDescription(),
                 e.messageType(), e.encoding(), e.parts(), e.price(), e.carrierFee(), e.isFinal(), e.carrier(),
                 e.requestedAt() == null ? null : e.requestedAt().toEpochMilli(), e.context(), e.logStream());

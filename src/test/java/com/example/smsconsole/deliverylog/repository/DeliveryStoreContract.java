@@ -84,6 +84,53 @@ abstract class DeliveryStoreContract {
         return queries.findEvents(filter, 0, 50, true).stream().map(e -> e.messageId() + ":" + e.eventType().substring(5)).toList();
     }
 
+    /** An event id as CloudWatch Logs gives it: 56 digits (the example of AWS's FilterLogEvents reference). */
+    static final String CLOUDWATCH_EVENT_ID = "31953106606966983378809025079804211143289615424298221568";
+
+    @Test
+    void a_cloudwatch_event_id_is_kept_as_digits_and_reads_back_as_it_came() {
+        DeliveryStore.Receipt r = receipt("M6", "+14255550006", "US", "TEXT_QUEUED", false, 20_000);
+        var event = new DeliveryEvent(CLOUDWATCH_EVENT_ID, r.event().eventAt(), r.event().ingestedAt(), r.event().eventType(), "M6",
+                r.event().destination(), r.event().origination(), r.event().configurationSet(), "US", "QUEUED", "desc", "TRANSACTIONAL", "GSM",
+                1, null, null, false, null, null, null, "stream");
+        var stored = new DeliveryStore.Receipt(event, "{\"raw\":\"M6\"}", event.eventAt().toEpochMilli());
+        assertThat(store.store("group", List.of(stored), List.of(), 0, 0, 0).inserted()).isEqualTo(1);
+        assertThat(store.store("group", List.of(stored), List.of(), 0, 0, 0).inserted()).as("the same event again").isZero();
+        assertThat(queries.findEvents(all().withMessageId("M6"), 0, 5, true)).extracting(DeliveryEvent::eventId).containsExactly(CLOUDWATCH_EVENT_ID);
+        assertThat(queries.raw(CLOUDWATCH_EVENT_ID, event.eventAt())).contains("{\"raw\":\"M6\"}");
+        byte[] column = new org.springframework.jdbc.core.JdbcTemplate(dataSource).queryForObject(
+                "SELECT event_id FROM delivery_event WHERE message_id = 'M6'", byte[].class);
+        assertThat(column).as("two digits a byte").hasSize(28);
+    }
+
+    @Test
+    void ids_stored_as_text_before_they_were_kept_as_bytes_read_the_same() {
+        DataSource before = freshDatabase();
+        Flyway.configure().dataSource(before).locations("classpath:db/migration/common", "classpath:db/migration/" + vendor()).target("69").load()
+                .migrate();
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(before);
+        long at = T0.toEpochMilli();
+        if (vendor().equals("postgresql")) {
+            jdbc.execute("SELECT delivery_create_week_partitions(" + at / Duration.ofDays(7).toMillis() + ")");
+        }
+        String[] ids = {CLOUDWATCH_EVENT_ID, "emulator-event-7", "12345"};
+        for (int i = 0; i < ids.length; i++) {
+            long key = EventKeys.of(at + i, ids[i]);
+            jdbc.update("INSERT INTO delivery_event (event_key, event_id, event_at, ingested_at, event_type, message_id, destination, dest_prefix, is_final)"
+                    + " VALUES (?, ?, ?, ?, 'TEXT_QUEUED', ?, '+14255550001', '+1425', FALSE)", key, ids[i], at + i, at + i, "old-" + i);
+            jdbc.update("INSERT INTO delivery_event_raw (event_key, raw) VALUES (?, ?)", key, "{\"old\":" + i + "}");
+        }
+        jdbc.update("INSERT INTO delivery_dest_prefix (dest_prefix) VALUES ('+1425')");
+        Flyway.configure().dataSource(before).locations("classpath:db/migration/common", "classpath:db/migration/" + vendor()).load().migrate();
+        var migrated = new DeliveryQueries(before);
+        // by the number's index, which needs no hourly counts (rows written here have none)
+        List<DeliveryEvent> read = migrated.findEvents(all().withDestination("+14255550001"), 0, 10, false);
+        assertThat(read).extracting(DeliveryEvent::eventId).containsExactly(ids);
+        for (int i = 0; i < ids.length; i++) {
+            assertThat(migrated.raw(ids[i], Instant.ofEpochMilli(at + i))).as("the raw receipt of " + ids[i]).contains("{\"old\":" + i + "}");
+        }
+    }
+
     @Test
     void everything_newest_first_with_exact_totals_and_counts_per_type() {
         assertThat(page(all())).containsExactly("M5:DELIVERED", "M5:SUCCESSFUL", "M5:QUEUED", "M4:QUEUED", "M3:DELIVERED", "M3:QUEUED",
