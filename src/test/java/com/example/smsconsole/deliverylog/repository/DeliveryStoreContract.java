@@ -84,7 +84,7 @@ abstract class DeliveryStoreContract {
         return queries.findEvents(filter, 0, 50, true).stream().map(e -> e.messageId() + ":" + e.eventType().substring(5)).toList();
     }
 
-    /** An event id as CloudWatch Logs gives it: 56 digits (the example of AWS's FilterLogEvents reference). */
+    /** An event id as CloudWatch Logs gives it: 56 digits (the log event id of AWS's subscription-filter example). */
     static final String CLOUDWATCH_EVENT_ID = "31953106606966983378809025079804211143289615424298221568";
 
     @Test
