@@ -522,9 +522,9 @@ public class DeliveryQueries {
      * earliest of the first batch that named it) until the page is certain. A message not yet read has
      * that time no later than the last one read, so none of its receipts is later than that time plus
      * the longest span of any message's receipts (delivery_message_span): the receipts found after
-     * that moment are complete. Empty when a few
-     * rounds do not make the page certain (a message's receipts that once spanned days, or filters
-     * that drop most of the receipts found); {@link #plan} then decides.
+     * that moment are complete. Empty when a few rounds do not make the page certain (a message's
+     * receipts that once spanned days, or filters that drop most of the receipts found); {@link #plan}
+     * then decides.
      *
      * @see "Design decision: docs/decisions/008-20261202-delivery-store-scale.md, Context searches"
      */
