@@ -95,6 +95,11 @@ public class DeliveryQueries {
             return driver == null;
         }
 
+        /** The given receipt keys, read with the same range, number and other filters. */
+        Plan withKeys(List<Long> receiptKeys) {
+            return new Plan(Driver.KEYS, List.of(), receiptKeys, fromKey, toKey, filter, number);
+        }
+
         /** The same plan for receipts before {@code key} only. */
         Plan before(long key) {
             return new Plan(driver, values, keys.stream().filter(k -> k < key).toList(), fromKey, Math.min(toKey, key), filter, number);
@@ -432,15 +437,13 @@ public class DeliveryQueries {
      * say reads the fewest entries for that many matches. Empty when nothing can match.
      */
     Plan plan(DeliverySearch filter, long need) {
-        long fromKey = filter.from() == null ? 0 : EventKeys.lowest(filter.from().toEpochMilli());
-        long toKey = filter.to() == null ? Long.MAX_VALUE : EventKeys.lowest(filter.to().toEpochMilli());
-        if (fromKey >= toKey) {
-            return Plan.none(filter);
+        Plan bounds = bounds(filter);
+        if (bounds.empty()) {
+            return bounds;
         }
-        Number number = filter.destination() == null ? null : number(filter.destination());
-        if (number != null && number.prefixes().isEmpty()) {
-            return Plan.none(filter);
-        }
+        long fromKey = bounds.fromKey();
+        long toKey = bounds.toKey();
+        Number number = bounds.number();
         if (filter.messageId() != null) {
             var row = messageRow(filter.messageId());
             if (row.isEmpty()) {
@@ -454,13 +457,13 @@ public class DeliveryQueries {
                         Math.min(toKey, EventKeys.lowest(m.lastEventAt().toEpochMilli() + 1)), filter, number);
             }
             List<Long> inRange = keys.values().stream().filter(k -> k >= fromKey && k < toKey).toList();
-            return inRange.isEmpty() ? Plan.none(filter) : new Plan(Driver.KEYS, List.of(), inRange, fromKey, toKey, filter, number);
+            return inRange.isEmpty() ? Plan.none(filter) : bounds.withKeys(inRange);
         }
         ContextMatch context = filter.context();
         if (context != null) {
             Optional<List<Long>> keys = contextKeys(context, filter, fromKey, toKey);
             if (keys.isPresent()) {
-                return keys.get().isEmpty() ? Plan.none(filter) : new Plan(Driver.KEYS, List.of(), keys.get(), fromKey, toKey, filter, number);
+                return keys.get().isEmpty() ? Plan.none(filter) : bounds.withKeys(keys.get());
             }
         }
         if (number != null) {
@@ -530,7 +533,7 @@ public class DeliveryQueries {
      */
     private Optional<List<Keyed>> newestWithContext(DeliverySearch filter, int offset, int limit) {
         ContextMatch context = filter.context();
-        Plan bounds = keysPlan(filter, List.of());
+        Plan bounds = bounds(filter);
         if (bounds.empty()) {
             return Optional.of(List.of());
         }
@@ -566,7 +569,7 @@ public class DeliveryQueries {
             }
             if (keys.size() >= need || all) {
                 keys.sort(Comparator.naturalOrder());
-                List<Keyed> page = page(keysPlan(filter, keys), offset, limit, true);
+                List<Keyed> page = page(bounds.withKeys(keys), offset, limit, true);
                 if (page.size() == limit || all) {
                     return Optional.of(page);
                 }
@@ -617,15 +620,18 @@ public class DeliveryQueries {
         return span == null ? 0 : span;
     }
 
-    /** A plan that reads the given receipt keys with every other filter of the search; none when the range or the number cannot match. */
-    private Plan keysPlan(DeliverySearch filter, List<Long> keys) {
+    /**
+     * The search's key range and number, as a plan of no keys yet ({@link Plan#withKeys}); none when
+     * the range is empty or no stored prefix matches the number.
+     */
+    private Plan bounds(DeliverySearch filter) {
         long fromKey = filter.from() == null ? 0 : EventKeys.lowest(filter.from().toEpochMilli());
         long toKey = filter.to() == null ? Long.MAX_VALUE : EventKeys.lowest(filter.to().toEpochMilli());
         Number number = filter.destination() == null ? null : number(filter.destination());
         if (fromKey >= toKey || (number != null && number.prefixes().isEmpty())) {
             return Plan.none(filter);
         }
-        return new Plan(Driver.KEYS, List.of(), keys, fromKey, toKey, filter, number);
+        return new Plan(Driver.KEYS, List.of(), List.of(), fromKey, toKey, filter, number);
     }
 
     /**
