@@ -223,6 +223,29 @@ public class DeliveryQueries {
      */
     public Map<String, Long> countsByType(DeliverySearch filter) {
         Map<String, Long> counts = new TreeMap<>();
+        Busy busy = busy(filter);
+        if (busy != null) {
+            busy.before(filter).ifPresent(before -> addCounts(counts, plan(before, Long.MAX_VALUE)));
+            busy.after(filter).ifPresent(after -> {
+                Hours hours = Hours.of(after.from(), after.to());
+                if (hours.noneWhole()) {
+                    addCounts(counts, plan(after, Long.MAX_VALUE));
+                    return;
+                }
+                var params = new MapSqlParameterSource("destination", busy.destination());
+                var sql = new StringBuilder("SELECT event_type, SUM(events) FROM delivery_destination_hourly WHERE destination = :destination");
+                hours.restrict(sql, params);
+                rollupFilters(Busy.others(after), false, sql, params);
+                sql.append(" GROUP BY event_type");
+                named.query(sql.toString(), params, (ResultSet rs) -> {
+                    counts.merge(rs.getString(1), rs.getLong(2), Long::sum);
+                });
+                for (DeliverySearch edge : hours.edges(after)) {
+                    addCounts(counts, plan(edge, Long.MAX_VALUE));
+                }
+            });
+            return counts;
+        }
         if (!filter.countableByHour()) {
             addCounts(counts, plan(filter, Long.MAX_VALUE));
             return counts;
@@ -260,6 +283,53 @@ public class DeliveryQueries {
      */
     private String typeColumn(Plan plan) {
         return postgres || plan.driver().index() != null ? "e.event_type" : loose("e.event_type");
+    }
+
+    /**
+     * A search by one busy destination (a full number ingestion promoted to its own hourly counts, V71)
+     * whose other filters those counts carry: from {@code countedFrom} (a whole hour) on, its counts
+     * come from delivery_destination_hourly and delivery_destination_message_hourly; before it, from
+     * the number index.
+     *
+     * @see "Design decision: docs/decisions/008-20261202-delivery-store-scale.md, Counts"
+     */
+    private record Busy(String destination, long countedFrom) {
+
+        /** The search over the part of its range before the destination's own counts start, if any. */
+        Optional<DeliverySearch> before(DeliverySearch filter) {
+            if (filter.from() != null && filter.from().toEpochMilli() >= countedFrom) {
+                return Optional.empty();
+            }
+            long to = filter.to() == null ? countedFrom : Math.min(countedFrom, filter.to().toEpochMilli());
+            return filter.from() != null && filter.from().toEpochMilli() >= to ? Optional.empty()
+                    : Optional.of(filter.withRange(filter.from(), Instant.ofEpochMilli(to)));
+        }
+
+        /** The search over the part of its range the destination's own counts cover, if any. */
+        Optional<DeliverySearch> after(DeliverySearch filter) {
+            long from = filter.from() == null ? countedFrom : Math.max(countedFrom, filter.from().toEpochMilli());
+            return filter.to() != null && filter.to().toEpochMilli() <= from ? Optional.empty()
+                    : Optional.of(filter.withRange(Instant.ofEpochMilli(from), filter.to()));
+        }
+
+        /** The search's other filters, which the rollup's columns carry. */
+        static DeliverySearch others(DeliverySearch filter) {
+            return filter.withDestination(null);
+        }
+    }
+
+    /** The busy destination the search is by, when its own counts can answer the search; null otherwise. */
+    private @Nullable Busy busy(DeliverySearch filter) {
+        if (filter.destination() == null
+                || filter.active().stream().anyMatch(d -> d != DeliverySearch.DESTINATION && !d.hourly())) {
+            return null;
+        }
+        String exact = number(filter.destination()).exact();
+        if (exact == null) {
+            return null;
+        }
+        return jdbc.query("SELECT counted_from FROM delivery_busy_destination WHERE destination = ?", (rs, i) -> rs.getLong(1), exact).stream()
+                .findFirst().map(from -> new Busy(exact, from)).orElse(null);
     }
 
     /** A time range as whole hours, answered from an hourly rollup, and the partial hours at its edges. */
@@ -325,29 +395,54 @@ public class DeliveryQueries {
     /** Receipts per time bucket and type, for the chart; buckets start at {@code from}. */
     public Map<Long, Map<String, Long>> histogram(DeliverySearch filter, long from, long to, long bucketMillis) {
         Map<Long, Map<String, Long>> buckets = new TreeMap<>();
-        boolean hourly = bucketMillis % HOUR == 0 && from % HOUR == 0 && filter.countableByHour();
-        if (hourly) {
-            var params = new MapSqlParameterSource().addValue("from", from).addValue("to", to).addValue("bucket", bucketMillis);
-            var sql = new StringBuilder("SELECT b, event_type, SUM(events) FROM (SELECT (hour_at - :from) / :bucket AS b, event_type, events"
-                    + " FROM delivery_event_hourly WHERE hour_at >= :from AND hour_at < :to");
-            rollupFilters(filter, false, sql, params);
-            sql.append(") x GROUP BY b, event_type");
-            named.query(sql.toString(), params, (ResultSet rs) -> {
-                buckets.computeIfAbsent(from + rs.getLong(1) * bucketMillis, k -> new TreeMap<>()).merge(rs.getString(2), rs.getLong(3), Long::sum);
-            });
+        boolean aligned = bucketMillis % HOUR == 0 && from % HOUR == 0;
+        Busy busy = aligned ? busy(filter) : null;
+        if (busy != null) {
+            long split = Math.min(to, Math.max(from, busy.countedFrom()));
+            if (from < split) {
+                histogramByIndex(buckets, filter, from, split, from, bucketMillis);
+            }
+            if (split < to) {
+                var params = new MapSqlParameterSource("destination", busy.destination());
+                histogramByHour(buckets, "delivery_destination_hourly WHERE destination = :destination AND", Busy.others(filter), split, to, from,
+                        bucketMillis, params);
+            }
             return buckets;
         }
+        if (aligned && filter.countableByHour()) {
+            histogramByHour(buckets, "delivery_event_hourly WHERE", filter, from, to, from, bucketMillis, new MapSqlParameterSource());
+            return buckets;
+        }
+        histogramByIndex(buckets, filter, from, to, from, bucketMillis);
+        return buckets;
+    }
+
+    /** The chart's buckets over whole hours [from, to) of an hourly rollup ({@code rollup} names it and opens its conditions). */
+    private void histogramByHour(Map<Long, Map<String, Long>> buckets, String rollup, DeliverySearch filter, long from, long to, long bucketsFrom,
+            long bucketMillis, MapSqlParameterSource params) {
+        params.addValue("from", from).addValue("to", to).addValue("bucketsFrom", bucketsFrom).addValue("bucket", bucketMillis);
+        var sql = new StringBuilder("SELECT b, event_type, SUM(events) FROM (SELECT (hour_at - :bucketsFrom) / :bucket AS b, event_type, events FROM "
+                + rollup + " hour_at >= :from AND hour_at < :to");
+        rollupFilters(filter, false, sql, params);
+        sql.append(") x GROUP BY b, event_type");
+        named.query(sql.toString(), params, (ResultSet rs) -> {
+            buckets.computeIfAbsent(bucketsFrom + rs.getLong(1) * bucketMillis, k -> new TreeMap<>()).merge(rs.getString(2), rs.getLong(3), Long::sum);
+        });
+    }
+
+    /** The chart's buckets over [from, to) from the receipts, by the index the search's plan reads. */
+    private void histogramByIndex(Map<Long, Map<String, Long>> buckets, DeliverySearch filter, long from, long to, long bucketsFrom, long bucketMillis) {
         DeliverySearch ranged = filter.withRange(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to));
         Plan plan = filter.countableByHour() ? scanPlan(ranged) : plan(ranged, Long.MAX_VALUE);
         for (Query q : queries(plan)) {
             // the time comes from the key, so a search by number reads the number index alone
             named.query("SELECT (e.event_key / " + KEY_MILLIS + " - :bucketsFrom) / :bucket, " + typeColumn(plan) + ", COUNT(*)" + q.sql()
                             + " GROUP BY 1, 2",
-                    q.params().addValue("bucketsFrom", from).addValue("bucket", bucketMillis), (ResultSet rs) -> {
-                        buckets.computeIfAbsent(from + rs.getLong(1) * bucketMillis, k -> new TreeMap<>()).merge(rs.getString(2), rs.getLong(3), Long::sum);
+                    q.params().addValue("bucketsFrom", bucketsFrom).addValue("bucket", bucketMillis), (ResultSet rs) -> {
+                        buckets.computeIfAbsent(bucketsFrom + rs.getLong(1) * bucketMillis, k -> new TreeMap<>()).merge(rs.getString(2), rs.getLong(3),
+                                Long::sum);
                     });
         }
-        return buckets;
     }
 
     /**
@@ -945,6 +1040,26 @@ public class DeliveryQueries {
      * from the time index, which holds every column filtered on.
      */
     public long countMessages(DeliverySearch filter, boolean pendingOnly, long pendingBefore) {
+        Busy busy = pendingOnly ? null : busy(filter);
+        if (busy != null) {
+            long total = busy.before(filter).map(before -> countMessagesByIndex(before, false, pendingBefore)).orElse(0L);
+            Optional<DeliverySearch> after = busy.after(filter);
+            if (after.isPresent()) {
+                Hours hours = Hours.of(after.get().from(), after.get().to());
+                if (hours.noneWhole()) {
+                    return total + countMessagesByIndex(after.get(), false, pendingBefore);
+                }
+                var params = new MapSqlParameterSource("destination", busy.destination());
+                var sql = new StringBuilder("SELECT COALESCE(SUM(messages), 0) FROM delivery_destination_message_hourly WHERE destination = :destination");
+                hours.restrict(sql, params);
+                rollupFilters(Busy.others(after.get()), true, sql, params);
+                total += named.queryForObject(sql.toString(), params, Long.class);
+                for (DeliverySearch edge : hours.edges(after.get())) {
+                    total += countMessagesByIndex(edge, false, pendingBefore);
+                }
+            }
+            return total;
+        }
         Hours hours = Hours.of(filter.from(), filter.to());
         if (!filter.countableByHour() || pendingOnly || hours.noneWhole()) {
             return countMessagesByIndex(filter, pendingOnly, pendingBefore);

@@ -50,6 +50,12 @@ public class DeliveryStore {
     private static final int MAX_KEYS_TEXT = 4000;
     static final int PREFIX_LENGTH = 5;
 
+    /**
+     * Receipts of one destination in one stored batch that promote it to its own hourly counts
+     * (delivery_busy_destination, V71); see docs/decisions/008-20261202-delivery-store-scale.md, "Counts".
+     */
+    static final int BUSY_DESTINATION_RECEIPTS = 100;
+
     /** A receipt to store, with its raw JSON and the CloudWatch Logs timestamp it was found at. */
     public record Receipt(DeliveryEvent event, String raw, long logTimestamp) {
     }
@@ -148,10 +154,11 @@ public class DeliveryStore {
             taken.put(key, r.event().eventId());
             fresh.add(new Keyed(key, r));
         }
+        Map<String, Long> busy = busyDestinations(fresh);
         insertEvents(fresh);
         addPrefixes(fresh);
-        addHourlyCounts(fresh);
-        mergeMessages(fresh);
+        addHourlyCounts(fresh, busy);
+        mergeMessages(fresh, busy);
         int newMalformed = insertMalformed(logGroup, malformed);
         int duplicates = receipts.size() - fresh.size();
         advance(logGroup, watermark, fresh.size(), duplicates, newMalformed, now);
@@ -262,10 +269,11 @@ public class DeliveryStore {
     }
 
     /**
-     * A row of an hourly rollup: the hour, the (latest) event type, the country and the origination
-     * identity ("" when unknown) and finality; see docs/decisions/008-20261202-delivery-store-scale.md, "Counts".
+     * A row of an hourly rollup: the destination (only in the rollups of busy destinations, "" in the
+     * others), the hour, the (latest) event type, the country and the origination identity ("" when
+     * unknown) and finality; see docs/decisions/008-20261202-delivery-store-scale.md, "Counts".
      */
-    private record HourKey(long hour, String type, String country, boolean isFinal, String origination) {
+    private record HourKey(String destination, long hour, String type, String country, boolean isFinal, String origination) {
         static HourKey of(DeliveryEvent e) {
             return of(e.eventAt(), e.eventType(), e.country(), e.isFinal(), e.origination());
         }
@@ -276,8 +284,12 @@ public class DeliveryStore {
         }
 
         private static HourKey of(Instant at, String type, @Nullable String country, boolean isFinal, @Nullable String origination) {
-            return new HourKey(Math.floorDiv(at.toEpochMilli(), HOUR) * HOUR, type, country == null ? "" : country, isFinal,
+            return new HourKey("", Math.floorDiv(at.toEpochMilli(), HOUR) * HOUR, type, country == null ? "" : country, isFinal,
                     origination == null ? "" : origination);
+        }
+
+        HourKey forDestination(String number) {
+            return new HourKey(number, hour, type, country, isFinal, origination);
         }
     }
 
@@ -298,19 +310,81 @@ public class DeliveryStore {
         }
     }
 
-    private void addHourlyCounts(List<Keyed> receipts) {
+    private void addHourlyCounts(List<Keyed> receipts, Map<String, Long> busy) {
         Map<HourKey, Amounts> counts = new HashMap<>();
+        Map<HourKey, Amounts> ofBusy = new HashMap<>();
         for (Keyed k : receipts) {
-            counts.merge(HourKey.of(k.event()), Amounts.ONE, Amounts::plus);
+            HourKey hour = HourKey.of(k.event());
+            counts.merge(hour, Amounts.ONE, Amounts::plus);
+            Long countedFrom = busy.get(k.event().destination());
+            if (countedFrom != null && hour.hour() >= countedFrom) {
+                ofBusy.merge(hour.forDestination(k.event().destination()), Amounts.ONE, Amounts::plus);
+            }
         }
         mergeHourly("delivery_event_hourly", "event_type", "events", false, counts);
+        mergeHourly("delivery_destination_hourly", "event_type", "events", false, ofBusy);
+    }
+
+    /**
+     * The busy destinations (with the hour their own counts start), promoting those of which the batch
+     * holds at least {@link #BUSY_DESTINATION_RECEIPTS} receipts: from the hour of the earliest of them,
+     * the receipts and messages already stored are counted into their rollups here, in the batch's
+     * transaction, before the batch itself is added like every later one.
+     *
+     * @see "Design decision: docs/decisions/008-20261202-delivery-store-scale.md, Counts"
+     */
+    private Map<String, Long> busyDestinations(List<Keyed> receipts) {
+        Map<String, Long> busy = new HashMap<>();
+        jdbc.query("SELECT destination, counted_from FROM delivery_busy_destination", (ResultSet rs) -> {
+            busy.put(rs.getString(1), rs.getLong(2));
+        });
+        Map<String, long[]> batch = new HashMap<>(); // receipts and earliest time per destination not yet busy
+        for (Keyed k : receipts) {
+            String destination = k.event().destination();
+            if (!busy.containsKey(destination)) {
+                long at = k.event().eventAt().toEpochMilli();
+                long[] seen = batch.computeIfAbsent(destination, d -> new long[] {0, at});
+                seen[0]++;
+                seen[1] = Math.min(seen[1], at);
+            }
+        }
+        batch.forEach((destination, seen) -> {
+            if (seen[0] >= BUSY_DESTINATION_RECEIPTS) {
+                long countedFrom = Math.floorDiv(seen[1], HOUR) * HOUR;
+                promote(destination, countedFrom);
+                busy.put(destination, countedFrom);
+            }
+        });
+        return busy;
+    }
+
+    private void promote(String destination, long countedFrom) {
+        String prefix = prefix(destination);
+        jdbc.update("INSERT INTO delivery_busy_destination (destination, counted_from) VALUES (?, ?)", destination, countedFrom);
+        jdbc.update("""
+                INSERT INTO delivery_destination_hourly (destination, hour_at, event_type, country, is_final, origination, events)
+                SELECT destination, event_at - MOD(event_at, 3600000), event_type, COALESCE(country, ''), is_final, COALESCE(origination, ''), COUNT(*)
+                FROM delivery_event%s WHERE dest_prefix = ? AND event_key >= ? AND destination = ?
+                GROUP BY destination, event_at - MOD(event_at, 3600000), event_type, COALESCE(country, ''), is_final, COALESCE(origination, '')"""
+                .formatted(postgres ? "" : " USE INDEX (delivery_event_destination)"), prefix, EventKeys.lowest(countedFrom), destination);
+        jdbc.update("""
+                INSERT INTO delivery_destination_message_hourly (destination, hour_at, latest_type, country, is_final, origination, messages, price,
+                    carrier_fee)
+                SELECT destination, first_event_at - MOD(first_event_at, 3600000), latest_type, COALESCE(country, ''), is_final,
+                    COALESCE(origination, ''), COUNT(*), COALESCE(SUM(price), 0), COALESCE(SUM(carrier_fee), 0)
+                FROM delivery_message%s WHERE dest_prefix = ? AND first_event_at >= ? AND destination = ?
+                GROUP BY destination, first_event_at - MOD(first_event_at, 3600000), latest_type, COALESCE(country, ''), is_final,
+                    COALESCE(origination, '')""".formatted(postgres ? "" : " USE INDEX (delivery_message_destination)"), prefix, countedFrom, destination);
     }
 
     /** Adds the amounts to the rollup's rows, creating those not there yet. */
     private void mergeHourly(String table, String typeColumn, String countColumn, boolean withSpend, Map<HourKey, Amounts> amounts) {
         List<Map.Entry<HourKey, Amounts>> rows = new ArrayList<>(amounts.entrySet());
-        String columns = "hour_at, " + typeColumn + ", country, is_final, origination, " + countColumn + (withSpend ? ", price, carrier_fee" : "");
-        String tuple = "(CAST(? AS BIGINT), CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(2)), CAST(? AS BOOLEAN), CAST(? AS VARCHAR(64)), CAST(? AS BIGINT)"
+        boolean byDestination = table.startsWith("delivery_destination_");
+        String columns = (byDestination ? "destination, " : "") + "hour_at, " + typeColumn + ", country, is_final, origination, " + countColumn
+                + (withSpend ? ", price, carrier_fee" : "");
+        String tuple = "(" + (byDestination ? "CAST(? AS VARCHAR(24)), " : "")
+                + "CAST(? AS BIGINT), CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(2)), CAST(? AS BOOLEAN), CAST(? AS VARCHAR(64)), CAST(? AS BIGINT)"
                 + (withSpend ? ", CAST(? AS NUMERIC(18, 6)), CAST(? AS NUMERIC(18, 6)))" : ")");
         String update = countColumn + " = h." + countColumn + " + s." + countColumn
                 + (withSpend ? ", price = h.price + s.price, carrier_fee = h.carrier_fee + s.carrier_fee" : "");
@@ -319,14 +393,18 @@ public class DeliveryStore {
             String sql = """
                     MERGE INTO %s h
                     USING (VALUES %s) AS s (%s)
-                    ON h.hour_at = s.hour_at AND h.%s = s.%s AND h.country = s.country AND h.is_final = s.is_final AND h.origination = s.origination
+                    ON %sh.hour_at = s.hour_at AND h.%s = s.%s AND h.country = s.country AND h.is_final = s.is_final AND h.origination = s.origination
                     WHEN MATCHED THEN UPDATE SET %s
                     WHEN NOT MATCHED THEN INSERT (%s) VALUES (s.%s)""".formatted(table, String.join(", ", Collections.nCopies(chunk.size(), tuple)),
-                    columns, typeColumn, typeColumn, update, columns, columns.replace(", ", ", s."));
+                    columns, byDestination ? "h.destination = s.destination AND " : "", typeColumn, typeColumn, update, columns,
+                    columns.replace(", ", ", s."));
             jdbc.update(con -> {
                 PreparedStatement ps = con.prepareStatement(sql);
                 int p = 1;
                 for (Map.Entry<HourKey, Amounts> entry : chunk) {
+                    if (byDestination) {
+                        ps.setString(p++, entry.getKey().destination());
+                    }
                     ps.setLong(p++, entry.getKey().hour());
                     ps.setString(p++, entry.getKey().type());
                     ps.setString(p++, entry.getKey().country());
@@ -343,6 +421,15 @@ public class DeliveryStore {
         }
     }
 
+    /** A busy destination's message counts hold the messages whose first receipt is in an hour from its counted_from on. */
+    private static void addIfBusy(Map<HourKey, Amounts> ofBusy, Map<String, Long> busy, DeliveryMessage m, int sign) {
+        Long countedFrom = busy.get(m.destination());
+        HourKey hour = HourKey.of(m);
+        if (countedFrom != null && hour.hour() >= countedFrom) {
+            ofBusy.merge(hour.forDestination(m.destination()), Amounts.of(m, sign), Amounts::plus);
+        }
+    }
+
     /** A message's state with the keys of its receipts, as stored. */
     record MessageRow(DeliveryMessage message, String keys) {
     }
@@ -355,7 +442,7 @@ public class DeliveryStore {
      * Updates the message states with new receipts: messages seen for the first time are inserted,
      * known ones merged with what is stored (the latest receipt by time decides the state).
      */
-    private void mergeMessages(List<Keyed> receipts) {
+    private void mergeMessages(List<Keyed> receipts, Map<String, Long> busy) {
         Map<String, MessageRow> incoming = new LinkedHashMap<>();
         for (Keyed k : receipts) {
             incoming.merge(k.event().messageId(), new MessageRow(toMessage(k.event()), Long.toString(k.key())),
@@ -375,6 +462,7 @@ public class DeliveryStore {
         List<MessageRow> inserts = new ArrayList<>();
         List<MessageRow> updates = new ArrayList<>();
         Map<HourKey, Amounts> hourly = new HashMap<>();
+        Map<HourKey, Amounts> ofBusy = new HashMap<>();
         incoming.forEach((id, row) -> {
             MessageRow stored = existing.get(id);
             DeliveryMessage now;
@@ -386,10 +474,13 @@ public class DeliveryStore {
                 updates.add(new MessageRow(now, limitKeys(stored.keys() + "," + row.keys())));
                 DeliveryMessage was = stored.message();
                 hourly.merge(HourKey.of(was), Amounts.of(was, -1), Amounts::plus);
+                addIfBusy(ofBusy, busy, was, -1);
             }
             hourly.merge(HourKey.of(now), Amounts.of(now, 1), Amounts::plus);
+            addIfBusy(ofBusy, busy, now, 1);
         });
         mergeHourly("delivery_message_hourly", "latest_type", "messages", true, hourly);
+        mergeHourly("delivery_destination_message_hourly", "latest_type", "messages", true, ofBusy);
         widenSpan(java.util.stream.Stream.concat(inserts.stream(), updates.stream())
                 .mapToLong(r -> r.message().lastEventAt().toEpochMilli() - r.message().firstEventAt().toEpochMilli()).max().orElse(0));
         addContexts(receipts);
@@ -704,6 +795,7 @@ public class DeliveryStore {
         // hourly counts, malformed events and ingestion runs: one day of them per transaction, so a first run over a
         // long backlog is many short transactions too
         for (String[] table : new String[][] {{"delivery_event_hourly", "hour_at"}, {"delivery_message_hourly", "hour_at"},
+                {"delivery_destination_hourly", "hour_at"}, {"delivery_destination_message_hourly", "hour_at"},
                 {"delivery_event_malformed", "log_timestamp"}, {"ingest_run", "finished_at"}}) {
             Long oldest = jdbc.queryForObject("SELECT MIN(" + table[1] + ") FROM " + table[0], Long.class);
             if (oldest == null || oldest >= cutoff) {

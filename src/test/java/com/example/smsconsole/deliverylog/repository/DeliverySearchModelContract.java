@@ -45,6 +45,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 abstract class DeliverySearchModelContract {
 
     static final Instant START = Instant.parse("2026-11-17T00:00:00Z");
+    /** About when the busiest number of the sample is promoted to its own hourly counts (see {@link #load()}). */
+    static final Instant PROMOTED_AROUND = START.plus(Duration.ofHours(36));
+    static final String BUSIEST = "+14255550101";
 
     record Dest(String number, String country, double weight) {
     }
@@ -54,6 +57,7 @@ abstract class DeliverySearchModelContract {
             new Dest("+447911123456", "GB", 4), new Dest("+33612345678", "FR", 5), new Dest("+491511234567", "DE", 3),
             new Dest("+3547781234", "IS", 0.4));
 
+    DataSource dataSource;
     DeliveryStore store;
     DeliveryQueries queries;
     final List<DeliveryEvent> events = new ArrayList<>();
@@ -66,7 +70,7 @@ abstract class DeliverySearchModelContract {
 
     @BeforeEach
     void load() {
-        DataSource dataSource = freshDatabase();
+        dataSource = freshDatabase();
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common", "classpath:db/migration/" + vendor()).load().migrate();
         store = new DeliveryStore(dataSource, new DataSourceTransactionManager(dataSource));
         queries = new DeliveryQueries(dataSource);
@@ -97,9 +101,36 @@ abstract class DeliverySearchModelContract {
             String last = outcome < 0.06 ? "TEXT_BLOCKED" : outcome < 0.08 ? "TEXT_UNREACHABLE" : "TEXT_DELIVERED";
             receipts.add(receipt(id, last, true, sent + 2000 + random.nextInt(5000)));
         }
-        java.util.Collections.shuffle(receipts, random);
-        for (int i = 0; i < receipts.size(); i += 700) {
-            store.store("group", receipts.subList(i, Math.min(receipts.size(), i + 700)), List.of(), 0, 0, 0);
+        // Stored in two phases, each shuffled, so that a busy number is promoted to its own hourly counts half way
+        // (DeliveryStore.BUSY_DESTINATION_RECEIPTS in one batch): first the receipts before PROMOTED_AROUND in batches
+        // too small for that, with a few later ones among them; then the rest in batches of 700, with a few earlier
+        // ones held back among them, which arrive after the promotion for hours before it.
+        List<DeliveryStore.Receipt> early = new ArrayList<>();
+        List<DeliveryStore.Receipt> late = new ArrayList<>();
+        List<DeliveryStore.Receipt> heldBack = new ArrayList<>();
+        for (DeliveryStore.Receipt r : receipts) {
+            boolean before = r.event().eventAt().isBefore(PROMOTED_AROUND);
+            double move = random.nextDouble();
+            if (before && move < 0.08) {
+                heldBack.add(r);
+            } else if (before || move < 0.04) {
+                early.add(r);
+            } else {
+                late.add(r);
+            }
+        }
+        java.util.Collections.shuffle(early, random);
+        java.util.Collections.shuffle(late, random);
+        for (int i = 0; i < early.size(); i += 60) {
+            store.store("group", early.subList(i, Math.min(early.size(), i + 60)), List.of(), 0, 0, 0);
+        }
+        List<DeliveryStore.Receipt> rest = new ArrayList<>(late.subList(0, 700));
+        List<DeliveryStore.Receipt> after = new ArrayList<>(late.subList(700, late.size()));
+        after.addAll(heldBack);
+        java.util.Collections.shuffle(after, random);
+        rest.addAll(after);
+        for (int i = 0; i < rest.size(); i += 700) {
+            store.store("group", rest.subList(i, Math.min(rest.size(), i + 700)), List.of(), 0, 0, 0);
         }
         for (DeliveryStore.Receipt r : receipts) {
             long key = EventKeys.of(r.event().eventAt().toEpochMilli(), r.event().eventId());
@@ -243,6 +274,15 @@ abstract class DeliverySearchModelContract {
                 all.withCountry("US").withEventTypes(Set.of("TEXT_QUEUED", "TEXT_SPAM")),
                 odd.withFinalOnly(true),
                 all.withDestination("+14255550101"),
+                DeliverySearch.empty().withDestination(BUSIEST),
+                all.withDestination(BUSIEST).withEventTypes(Set.of("TEXT_DELIVERED", "TEXT_BLOCKED")).withFinalOnly(true),
+                odd.withDestination(BUSIEST).withCountry("US").withOrigination(ORIGINATIONS[0]),
+                odd.withDestination(BUSIEST).withCountry("GB"),
+                DeliverySearch.empty().withRange(null, PROMOTED_AROUND.minusSeconds(4000)).withDestination(BUSIEST),
+                DeliverySearch.empty().withRange(PROMOTED_AROUND.plusSeconds(1800), null).withDestination(BUSIEST),
+                DeliverySearch.empty().withRange(PROMOTED_AROUND.plusSeconds(1800), PROMOTED_AROUND.plusSeconds(2500)).withDestination(BUSIEST),
+                DeliverySearch.empty().withRange(PROMOTED_AROUND.minusSeconds(7300), PROMOTED_AROUND.plusSeconds(7300)).withDestination(BUSIEST)
+                        .withConfigurationSet("marketing"),
                 odd.withDestination("+14255550177").withEventTypes(Set.of("TEXT_QUEUED")),
                 all.withDestination("+1425"),
                 all.withDestination("+1"),
@@ -441,6 +481,56 @@ abstract class DeliverySearchModelContract {
         assertThat(queries.findMessages(firstDay, false, 0, 0, 50)).extracting(DeliveryMessage::messageId).as(describe(firstDay))
                 .isEqualTo(expected);
         assertThat(queries.countMessages(firstDay, false, 0)).as(describe(firstDay) + " count").isEqualTo(expected.size());
+    }
+
+    @Test
+    void a_busy_number_is_counted_from_its_own_hourly_counts_from_its_promotion_on() {
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        long hour = 3_600_000;
+        long countedFrom = jdbc.queryForObject("SELECT counted_from FROM delivery_busy_destination WHERE destination = ?", Long.class, BUSIEST);
+        assertThat(countedFrom).as("promoted half way, from a whole hour").isBetween(PROMOTED_AROUND.toEpochMilli(),
+                PROMOTED_AROUND.toEpochMilli() + hour).matches(t -> t % hour == 0);
+        Predicate<DeliveryEvent> ofBusiest = e -> e.destination().equals(BUSIEST);
+        assertThat(events.stream().filter(ofBusiest).filter(e -> e.eventAt().toEpochMilli() < countedFrom)
+                .filter(e -> e.eventAt().isBefore(PROMOTED_AROUND))).as("receipts of hours before it").isNotEmpty();
+
+        // its rollups hold exactly its receipts and messages from that hour on, also those stored before the promotion
+        Map<String, Long> receiptsByType = new TreeMap<>();
+        events.stream().filter(ofBusiest).filter(e -> e.eventAt().toEpochMilli() >= countedFrom)
+                .forEach(e -> receiptsByType.merge(e.eventType(), 1L, Long::sum));
+        Map<String, Long> rolledUp = new TreeMap<>();
+        jdbc.query("SELECT event_type, SUM(events) FROM delivery_destination_hourly WHERE destination = ? GROUP BY event_type",
+                (java.sql.ResultSet rs) -> {
+                    rolledUp.put(rs.getString(1), rs.getLong(2));
+                }, BUSIEST);
+        assertThat(rolledUp).as("receipts per type in its hourly counts").isEqualTo(receiptsByType);
+        Map<String, Long> messagesByType = new TreeMap<>();
+        latestStates().values().stream().filter(m -> m.destination().equals(BUSIEST) && m.firstEventAt().toEpochMilli() >= countedFrom)
+                .forEach(m -> messagesByType.merge(m.latestType(), 1L, Long::sum));
+        Map<String, Long> messagesRolledUp = new TreeMap<>();
+        jdbc.query("SELECT latest_type, SUM(messages) FROM delivery_destination_message_hourly WHERE destination = ? GROUP BY latest_type"
+                + " HAVING SUM(messages) <> 0", (java.sql.ResultSet rs) -> {
+                    messagesRolledUp.put(rs.getString(1), rs.getLong(2));
+                }, BUSIEST);
+        assertThat(messagesRolledUp).as("messages per latest type in its hourly counts").isEqualTo(messagesByType);
+
+        // counts, the chart and message counts read those hours from them: with the number's receipts and messages of
+        // those hours taken out of the tables, they still agree with the plain reading
+        var all = DeliverySearch.empty().withRange(START, START.plus(Duration.ofDays(4))).withDestination(BUSIEST);
+        List<DeliveryEvent> expected = events.stream().filter(matches(all)).toList();
+        long expectedMessages = latestStates().values().stream().filter(matchesMessage(all)).count();
+        Map<Long, Map<String, Long>> chart = new TreeMap<>();
+        long from = START.toEpochMilli();
+        expected.forEach(e -> chart.computeIfAbsent(from + (e.eventAt().toEpochMilli() - from) / (6 * hour) * (6 * hour), k -> new TreeMap<>())
+                .merge(e.eventType(), 1L, Long::sum));
+        jdbc.update("DELETE FROM delivery_event_raw WHERE event_key IN (SELECT event_key FROM delivery_event WHERE destination = ? AND event_key >= ?)",
+                BUSIEST, EventKeys.lowest(countedFrom));
+        assertThat(jdbc.update("DELETE FROM delivery_event WHERE destination = ? AND event_key >= ?", BUSIEST, EventKeys.lowest(countedFrom)))
+                .isPositive();
+        assertThat(jdbc.update("DELETE FROM delivery_message WHERE destination = ? AND first_event_at >= ?", BUSIEST, countedFrom)).isPositive();
+        assertThat(queries.countEvents(all)).as(describe(all) + " count").isEqualTo(expected.size());
+        assertThat(queries.countMessages(all, false, 0)).as(describe(all) + " messages").isEqualTo(expectedMessages);
+        assertThat(queries.histogram(all, from, all.to().toEpochMilli(), 6 * hour)).as(describe(all) + " chart").isEqualTo(chart);
     }
 
     static List<String> ids(List<DeliveryEvent> events) {

@@ -345,6 +345,36 @@ abstract class DeliveryStoreContract {
     }
 
     @Test
+    void retention_removes_a_busy_numbers_own_hourly_counts_before_the_cutoff() {
+        String busy = "+14255550008";
+        Instant tenDaysBefore = T0.minus(Duration.ofDays(10));
+        for (Instant start : List.of(tenDaysBefore, T0.plus(Duration.ofHours(1)))) {
+            List<DeliveryStore.Receipt> batch = new ArrayList<>();
+            for (int i = 0; i < DeliveryStore.BUSY_DESTINATION_RECEIPTS; i++) {
+                Instant at = start.plusSeconds(60L * i);
+                var event = new DeliveryEvent("id-busy-" + at.toEpochMilli(), at, at, "TEXT_DELIVERED", "BUSY-" + at.toEpochMilli(), busy, null, null,
+                        "US", null, null, null, null, 1, null, null, true, null, null, null, "stream");
+                batch.add(new DeliveryStore.Receipt(event, "{}", at.toEpochMilli()));
+            }
+            store.store("group", batch, List.of(), T0.toEpochMilli(), 0, T0.toEpochMilli());
+        }
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        assertThat(jdbc.queryForObject("SELECT counted_from FROM delivery_busy_destination WHERE destination = ?", Long.class, busy))
+                .as("promoted by its first batch").isEqualTo(tenDaysBefore.toEpochMilli() / 3_600_000 * 3_600_000);
+        var ofBusy = all().withDestination(busy);
+        assertThat(queries.countEvents(ofBusy)).isEqualTo(2L * DeliveryStore.BUSY_DESTINATION_RECEIPTS);
+
+        store.purgeBefore(T0.minus(Duration.ofDays(1)).toEpochMilli(), 1000);
+
+        assertThat(queries.countEvents(ofBusy)).isEqualTo(DeliveryStore.BUSY_DESTINATION_RECEIPTS);
+        assertThat(queries.countMessages(ofBusy, false, 0)).isEqualTo(DeliveryStore.BUSY_DESTINATION_RECEIPTS);
+        for (String rollup : List.of("delivery_destination_hourly", "delivery_destination_message_hourly")) {
+            assertThat(jdbc.queryForObject("SELECT MIN(hour_at) FROM " + rollup, Long.class)).as(rollup)
+                    .isGreaterThanOrEqualTo(T0.minus(Duration.ofDays(1)).toEpochMilli());
+        }
+    }
+
+    @Test
     void the_lease_is_held_by_one_owner_until_it_expires() {
         assertThat(store.tryLease("x", "a", 1000, 2000)).isTrue();
         assertThat(store.tryLease("x", "b", 1500, 2500)).isFalse();
