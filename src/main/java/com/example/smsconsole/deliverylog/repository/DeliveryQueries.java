@@ -49,6 +49,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DeliveryQueries {
 
     private static final long HOUR = 3_600_000L;
+    private static final long DAY = 24 * HOUR;
+    /** The longest range whose plan is estimated from the hourly counts; longer ones use the daily counts. */
+    private static final long ESTIMATE_BY_HOUR = 2 * DAY;
     private static final long KEY_MILLIS = 1L << EventKeys.HASH_BITS;
     private static final int EXPORT_PAGE = 1000;
     /** Relative cost of reading one index entry: the primary key holds the row, other indexes may need it fetched. */
@@ -210,9 +213,9 @@ public class DeliveryQueries {
         return countsByType(filter).values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Every event type any stored receipt has, known to the console or not (from the hourly counts). */
+    /** Every event type any stored receipt has, known to the console or not (from the daily counts). */
     public List<String> eventTypes() {
-        return jdbc.queryForList("SELECT DISTINCT event_type FROM delivery_event_hourly ORDER BY event_type", String.class);
+        return jdbc.queryForList("SELECT DISTINCT event_type FROM delivery_event_daily ORDER BY event_type", String.class);
     }
 
     /**
@@ -731,19 +734,25 @@ public class DeliveryQueries {
 
     /**
      * Time, type, country or origination identity, by the entries each would read, from the hourly
-     * counts of the hours the range touches (which carry all four; see
-     * docs/decisions/008-20261202-delivery-store-scale.md, "Counts").
+     * counts of the hours the range touches, or over more than two days the daily counts of the days it
+     * touches (both carry all four; see docs/decisions/008-20261202-delivery-store-scale.md, "Counts").
      */
     private Plan estimatedPlan(DeliverySearch filter, long need, long fromKey, long toKey) {
+        // the hours the range touches; over more than two days, the days it touches (V72), so the estimate reads at
+        // most a few thousand rows whatever the range. Counts of a wider range are never fewer, so none still means none.
+        boolean byHour = filter.from() != null && filter.to() != null && filter.to().toEpochMilli() - filter.from().toEpochMilli() <= ESTIMATE_BY_HOUR;
+        long unit = byHour ? HOUR : DAY;
+        String time = byHour ? "hour_at" : "day_at";
         var params = new MapSqlParameterSource();
-        var sql = new StringBuilder("SELECT event_type, country, is_final, origination, SUM(events) FROM delivery_event_hourly WHERE 1 = 1");
+        var sql = new StringBuilder("SELECT event_type, country, is_final, origination, SUM(events) FROM "
+                + (byHour ? "delivery_event_hourly" : "delivery_event_daily") + " WHERE 1 = 1");
         if (filter.from() != null) {
-            sql.append(" AND hour_at >= :from");
-            params.addValue("from", Math.floorDiv(filter.from().toEpochMilli(), HOUR) * HOUR);
+            sql.append(" AND ").append(time).append(" >= :from");
+            params.addValue("from", Math.floorDiv(filter.from().toEpochMilli(), unit) * unit);
         }
         if (filter.to() != null) {
-            sql.append(" AND hour_at < :to");
-            params.addValue("to", Math.ceilDiv(filter.to().toEpochMilli(), HOUR) * HOUR);
+            sql.append(" AND ").append(time).append(" < :to");
+            params.addValue("to", Math.ceilDiv(filter.to().toEpochMilli(), unit) * unit);
         }
         sql.append(" GROUP BY event_type, country, is_final, origination");
         Set<String> types = filter.eventTypes();

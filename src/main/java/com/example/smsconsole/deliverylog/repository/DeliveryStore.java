@@ -288,6 +288,11 @@ public class DeliveryStore {
                     origination == null ? "" : origination);
         }
 
+        /** The same row for the day (UTC) that holds the hour, as delivery_event_daily keeps it (V72). */
+        HourKey day() {
+            return new HourKey(destination, Math.floorDiv(hour, DAY) * DAY, type, country, isFinal, origination);
+        }
+
         HourKey forDestination(String number) {
             return new HourKey(number, hour, type, country, isFinal, origination);
         }
@@ -323,6 +328,9 @@ public class DeliveryStore {
         }
         mergeHourly("delivery_event_hourly", "event_type", "events", false, counts);
         mergeHourly("delivery_destination_hourly", "event_type", "events", false, ofBusy);
+        Map<HourKey, Amounts> daily = new HashMap<>();
+        counts.forEach((hour, amounts) -> daily.merge(hour.day(), amounts, Amounts::plus));
+        mergeHourly("delivery_event_daily", "event_type", "events", false, daily);
     }
 
     /**
@@ -381,7 +389,8 @@ public class DeliveryStore {
     private void mergeHourly(String table, String typeColumn, String countColumn, boolean withSpend, Map<HourKey, Amounts> amounts) {
         List<Map.Entry<HourKey, Amounts>> rows = new ArrayList<>(amounts.entrySet());
         boolean byDestination = table.startsWith("delivery_destination_");
-        String columns = (byDestination ? "destination, " : "") + "hour_at, " + typeColumn + ", country, is_final, origination, " + countColumn
+        String time = table.endsWith("_daily") ? "day_at" : "hour_at";
+        String columns = (byDestination ? "destination, " : "") + time + ", " + typeColumn + ", country, is_final, origination, " + countColumn
                 + (withSpend ? ", price, carrier_fee" : "");
         String tuple = "(" + (byDestination ? "CAST(? AS VARCHAR(24)), " : "")
                 + "CAST(? AS BIGINT), CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(2)), CAST(? AS BOOLEAN), CAST(? AS VARCHAR(64)), CAST(? AS BIGINT)"
@@ -393,10 +402,10 @@ public class DeliveryStore {
             String sql = """
                     MERGE INTO %s h
                     USING (VALUES %s) AS s (%s)
-                    ON %sh.hour_at = s.hour_at AND h.%s = s.%s AND h.country = s.country AND h.is_final = s.is_final AND h.origination = s.origination
+                    ON %sh.%s = s.%s AND h.%s = s.%s AND h.country = s.country AND h.is_final = s.is_final AND h.origination = s.origination
                     WHEN MATCHED THEN UPDATE SET %s
                     WHEN NOT MATCHED THEN INSERT (%s) VALUES (s.%s)""".formatted(table, String.join(", ", Collections.nCopies(chunk.size(), tuple)),
-                    columns, byDestination ? "h.destination = s.destination AND " : "", typeColumn, typeColumn, update, columns,
+                    columns, byDestination ? "h.destination = s.destination AND " : "", time, time, typeColumn, typeColumn, update, columns,
                     columns.replace(", ", ", s."));
             jdbc.update(con -> {
                 PreparedStatement ps = con.prepareStatement(sql);
@@ -810,6 +819,9 @@ public class DeliveryStore {
                 }
             }
         }
+        // a day's counts stay whole while any hour of it is kept (they only feed the plan's estimate, which must not count too few)
+        tx.executeWithoutResult(status -> jdbc.update("DELETE FROM delivery_event_daily WHERE day_at <= ?", cutoff - DAY));
+        transactions++;
         return new Purged(messages, receipts, dropped, transactions);
     }
 

@@ -340,6 +340,14 @@ abstract class DeliveryStoreContract {
         } else {
             assertThat(purged.receipts()).isEqualTo(4);
         }
+        // the daily counts (for the plan's estimate) keep the day that holds the cutoff whole, with the receipts of
+        // thirty hours before that were removed, and no day before it
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        long day = 86_400_000;
+        assertThat(jdbc.queryForObject("SELECT MIN(day_at) FROM delivery_event_daily", Long.class)).as("the oldest day counted")
+                .isEqualTo(thirtyHoursBefore.toEpochMilli() / day * day);
+        assertThat(jdbc.queryForObject("SELECT SUM(events) FROM delivery_event_daily", Long.class)).as("never fewer than the receipts kept")
+                .isEqualTo(11 + 2);
         assertThat(store.storeBytes() == null || store.storeBytes() > 0).isTrue();
         assertThat(store.purgeBefore(T0.minus(Duration.ofDays(1)).toEpochMilli(), 1000).receipts()).as("nothing more to remove").isZero();
     }
@@ -368,10 +376,11 @@ abstract class DeliveryStoreContract {
 
         assertThat(queries.countEvents(ofBusy)).isEqualTo(DeliveryStore.BUSY_DESTINATION_RECEIPTS);
         assertThat(queries.countMessages(ofBusy, false, 0)).isEqualTo(DeliveryStore.BUSY_DESTINATION_RECEIPTS);
+        long cutoff = T0.minus(Duration.ofDays(1)).toEpochMilli();
         for (String rollup : List.of("delivery_destination_hourly", "delivery_destination_message_hourly")) {
-            assertThat(jdbc.queryForObject("SELECT MIN(hour_at) FROM " + rollup, Long.class)).as(rollup)
-                    .isGreaterThanOrEqualTo(T0.minus(Duration.ofDays(1)).toEpochMilli());
+            assertThat(jdbc.queryForObject("SELECT MIN(hour_at) FROM " + rollup, Long.class)).as(rollup).isGreaterThanOrEqualTo(cutoff);
         }
+
     }
 
     @Test
