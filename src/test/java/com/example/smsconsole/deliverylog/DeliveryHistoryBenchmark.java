@@ -294,6 +294,8 @@ class DeliveryHistoryBenchmark {
                         "{ $.originationPhoneNumber = \"+12065550101\" }"),
                 new Search("context account=a7, 24 h", () -> DeliverySearch.empty().withRange(d1, end)
                         .withContext(new SearchDimension.ContextMatch("account", "a7")), "{ $.context.account = \"a7\" }"),
+                new Search("context account=a7, 7 days", () -> DeliverySearch.empty().withRange(d7, end)
+                        .withContext(new SearchDimension.ContextMatch("account", "a7")), "{ $.context.account = \"a7\" }"),
                 new Search("custom 3 h, SUCCESSFUL+DELIVERED", () -> DeliverySearch.empty().withRange(customFrom, customTo)
                         .withEventTypes(Set.of("TEXT_SUCCESSFUL", "TEXT_DELIVERED")),
                         "{ $.eventType = \"TEXT_SUCCESSFUL\" || $.eventType = \"TEXT_DELIVERED\" }"));

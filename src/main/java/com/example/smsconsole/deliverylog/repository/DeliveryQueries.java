@@ -60,8 +60,17 @@ public class DeliveryQueries {
     private static final double FETCHING_ENTRY = 5;
     private static final double QUERY_COST = 20;
 
-    /** Messages with one context pair whose receipts are read by their keys; with more, the time index drives and each row is checked. */
+    /**
+     * Messages with one context pair whose receipts are read by their keys whatever the range; up to
+     * {@link #CONTEXT_KEYS_SHARE} of the range's receipts and at most {@link #CONTEXT_KEYS_MAX}, too.
+     * With more, the time index drives and each row is checked.
+     */
     static final int CONTEXT_KEYS_MESSAGES = 2000;
+    /** A pair's messages are read by key while there are at most one for this many receipts in the range. */
+    static final int CONTEXT_KEYS_SHARE = 20;
+    static final int CONTEXT_KEYS_MAX = 50_000;
+    /** Receipt keys per statement: a long list is split so that no statement nears the databases' limits on parameters. */
+    static final int KEYS_PER_QUERY = 1000;
 
     /**
      * The index a search of receipts reads: the primary key (time), the receipt keys listed by
@@ -590,10 +599,19 @@ public class DeliveryQueries {
     private Optional<List<Long>> contextKeys(ContextMatch context, DeliverySearch filter, long fromKey, long toKey) {
         var params = new MapSqlParameterSource("contextKey", context.key()).addValue("contextValue", context.value())
                 .addValue("limit", CONTEXT_KEYS_MESSAGES + 1);
-        String pair = " WHERE c.context_key = :contextKey AND c.context_value = :contextValue" + nearRange(filter, messageSpan(), params);
-        List<String> ids = named.queryForList("SELECT c.message_id FROM delivery_context c" + pair + " LIMIT :limit", params, String.class);
+        String sql = "SELECT c.message_id FROM delivery_context c" + hint("delivery_context_by_time")
+                + " WHERE c.context_key = :contextKey AND c.context_value = :contextValue" + nearRange(filter, messageSpan(), params) + " LIMIT :limit";
+        List<String> ids = named.queryForList(sql, params, String.class);
         if (ids.size() > CONTEXT_KEYS_MESSAGES) {
-            return Optional.empty();
+            // a common pair: by key still, while its messages are few beside the receipts a walk of the range would check
+            long cap = Math.min(CONTEXT_KEYS_MAX, receiptsNear(filter) / CONTEXT_KEYS_SHARE);
+            if (cap <= CONTEXT_KEYS_MESSAGES) {
+                return Optional.empty();
+            }
+            ids = named.queryForList(sql, params.addValue("limit", cap + 1), String.class);
+            if (ids.size() > cap) {
+                return Optional.empty();
+            }
         }
         List<Long> keys = new ArrayList<>();
         for (MessageKeys m : messageKeys(ids)) {
@@ -712,6 +730,33 @@ public class DeliveryQueries {
         return sql.toString();
     }
 
+    /** About how many receipts the range holds (whole hours or days around it, from the rollups), whatever else the search asks. */
+    private long receiptsNear(DeliverySearch filter) {
+        var params = new MapSqlParameterSource();
+        return named.queryForObject("SELECT COALESCE(SUM(events), 0)" + estimateRange(filter, params), params, Long.class);
+    }
+
+    /**
+     * The FROM and WHERE of an estimate over the filter's range: the hourly counts of the hours it touches, or over
+     * more than two days the daily counts of the days it touches (V72), so an estimate reads a few thousand rows
+     * whatever the range. Counts of a wider range are never fewer, so none there still means none in the range.
+     */
+    private static String estimateRange(DeliverySearch filter, MapSqlParameterSource params) {
+        boolean byHour = filter.from() != null && filter.to() != null && filter.to().toEpochMilli() - filter.from().toEpochMilli() <= ESTIMATE_BY_HOUR;
+        long unit = byHour ? HOUR : DAY;
+        String time = byHour ? "hour_at" : "day_at";
+        var sql = new StringBuilder(byHour ? " FROM delivery_event_hourly WHERE 1 = 1" : " FROM delivery_event_daily WHERE 1 = 1");
+        if (filter.from() != null) {
+            sql.append(" AND ").append(time).append(" >= :estimateFrom");
+            params.addValue("estimateFrom", Math.floorDiv(filter.from().toEpochMilli(), unit) * unit);
+        }
+        if (filter.to() != null) {
+            sql.append(" AND ").append(time).append(" < :estimateTo");
+            params.addValue("estimateTo", Math.ceilDiv(filter.to().toEpochMilli(), unit) * unit);
+        }
+        return sql.toString();
+    }
+
     /** The longest span between a message's first and last receipt the store has recorded. */
     private long messageSpan() {
         Long span = jdbc.queryForObject("SELECT span_ms FROM delivery_message_span WHERE id = 1", Long.class);
@@ -738,30 +783,16 @@ public class DeliveryQueries {
      * touches (both carry all four; see docs/decisions/008-20261202-delivery-store-scale.md, "Counts").
      */
     private Plan estimatedPlan(DeliverySearch filter, long need, long fromKey, long toKey) {
-        // the hours the range touches; over more than two days, the days it touches (V72), so the estimate reads at
-        // most a few thousand rows whatever the range. Counts of a wider range are never fewer, so none still means none.
-        boolean byHour = filter.from() != null && filter.to() != null && filter.to().toEpochMilli() - filter.from().toEpochMilli() <= ESTIMATE_BY_HOUR;
-        long unit = byHour ? HOUR : DAY;
-        String time = byHour ? "hour_at" : "day_at";
         var params = new MapSqlParameterSource();
-        var sql = new StringBuilder("SELECT event_type, country, is_final, origination, SUM(events) FROM "
-                + (byHour ? "delivery_event_hourly" : "delivery_event_daily") + " WHERE 1 = 1");
-        if (filter.from() != null) {
-            sql.append(" AND ").append(time).append(" >= :from");
-            params.addValue("from", Math.floorDiv(filter.from().toEpochMilli(), unit) * unit);
-        }
-        if (filter.to() != null) {
-            sql.append(" AND ").append(time).append(" < :to");
-            params.addValue("to", Math.ceilDiv(filter.to().toEpochMilli(), unit) * unit);
-        }
-        sql.append(" GROUP BY event_type, country, is_final, origination");
+        String sql = "SELECT event_type, country, is_final, origination, SUM(events)" + estimateRange(filter, params)
+                + " GROUP BY event_type, country, is_final, origination";
         Set<String> types = filter.eventTypes();
         String country = filter.country();
         String origination = filter.origination();
         long[] totals = new long[4]; // all receipts, matching ones, of the country, of the origination identity
         Map<String, Long> ofType = new HashMap<>();
         Map<String, Long> matchingOfType = new HashMap<>();
-        named.query(sql.toString(), params, (ResultSet rs) -> {
+        named.query(sql, params, (ResultSet rs) -> {
             String type = rs.getString(1);
             String rowCountry = rs.getString(2);
             long n = rs.getLong(5);
@@ -848,6 +879,14 @@ public class DeliveryQueries {
     private List<Query> queries(Plan plan) {
         if (plan.empty()) {
             return List.of();
+        }
+        if (plan.driver() == Driver.KEYS && plan.keys().size() > KEYS_PER_QUERY) {
+            // a long list of keys (the messages of a common context pair) in several lists, each well within a statement's parameters
+            List<Query> chunks = new ArrayList<>();
+            for (int i = 0; i < plan.keys().size(); i += KEYS_PER_QUERY) {
+                chunks.add(query(plan.withKeys(plan.keys().subList(i, Math.min(plan.keys().size(), i + KEYS_PER_QUERY))), null));
+            }
+            return chunks;
         }
         if (plan.values().isEmpty()) {
             return List.of(query(plan, null));
@@ -1007,6 +1046,12 @@ public class DeliveryQueries {
 
     /** Messages whose first receipt falls in the filter's range, newest first, with their latest state. */
     public List<DeliveryMessage> findMessages(DeliverySearch filter, boolean pendingOnly, long pendingBefore, int offset, int limit) {
+        if (filter.context() != null && filter.messageId() == null && limit > 0) {
+            Optional<List<DeliveryMessage>> newest = newestMessagesWithContext(filter, pendingOnly, pendingBefore, offset, limit);
+            if (newest.isPresent()) {
+                return newest.get();
+            }
+        }
         List<Query> queries = messageQueries(filter, pendingOnly, pendingBefore);
         if (queries.isEmpty() || limit <= 0) {
             return List.of();
@@ -1018,6 +1063,55 @@ public class DeliveryQueries {
             return ordered(() -> findMessages(queries, driver, offset, limit));
         }
         return findMessages(queries, driver, offset, limit);
+    }
+
+    /**
+     * One page of the messages that carry the search's context pair, newest first, from the context index
+     * newest first in rounds as {@link #newestWithContext}. The index's time of a message is one of its
+     * receipts, never before its first, so a message not yet read has its first receipt no later than the
+     * last time read: the messages read whose first receipt is later are all there are, and once they fill
+     * the page it is certain. Empty when three rounds do not make it so; the search then joins as before.
+     *
+     * @see "Design decision: docs/decisions/008-20261202-delivery-store-scale.md, Context searches"
+     */
+    private Optional<List<DeliveryMessage>> newestMessagesWithContext(DeliverySearch filter, boolean pendingOnly, long pendingBefore, int offset,
+            int limit) {
+        ContextMatch context = filter.context();
+        long need = (long) offset + limit;
+        var params = new MapSqlParameterSource("contextKey", context.key()).addValue("contextValue", context.value());
+        var sql = new StringBuilder("SELECT c.first_event_at, c.message_id FROM delivery_context c" + hint("delivery_context_by_time")
+                + " WHERE c.context_key = :contextKey AND c.context_value = :contextValue");
+        if (filter.from() != null) {
+            sql.append(" AND c.first_event_at >= :from");
+            params.addValue("from", filter.from().toEpochMilli());
+        }
+        if (filter.to() != null) {
+            sql.append(" AND c.first_event_at < :nearTo");
+            params.addValue("nearTo", filter.to().toEpochMilli() + messageSpan());
+        }
+        sql.append(" ORDER BY c.first_event_at DESC LIMIT :limit");
+        Comparator<DeliveryMessage> newestFirst = Comparator.comparing(DeliveryMessage::firstEventAt).thenComparing(DeliveryMessage::messageId)
+                .reversed();
+        int messages = NEWEST_CONTEXT_MESSAGES;
+        for (int round = 0; round < NEWEST_CONTEXT_ROUNDS; round++, messages *= 4) {
+            List<Map.Entry<Long, String>> rows = named.query(sql.toString(), params.addValue("limit", messages),
+                    (rs, i) -> Map.entry(rs.getLong(1), rs.getString(2)));
+            boolean all = rows.size() < messages;
+            long last = rows.isEmpty() ? Long.MIN_VALUE : rows.getLast().getKey();
+            List<DeliveryMessage> certain = new ArrayList<>();
+            List<String> ids = rows.stream().map(Map.Entry::getValue).toList();
+            for (int i = 0; i < ids.size(); i += 500) {
+                for (Query q : messageQueries(filter, pendingOnly, pendingBefore, ids.subList(i, Math.min(ids.size(), i + 500)))) {
+                    named.query("SELECT m.*" + q.sql(), q.params(), DeliveryStore.MESSAGE_MAPPER).stream()
+                            .filter(m -> all || m.firstEventAt().toEpochMilli() > last).forEach(certain::add);
+                }
+            }
+            if (certain.size() >= need || all) {
+                certain.sort(newestFirst);
+                return Optional.of(certain.subList((int) Math.min(offset, certain.size()), (int) Math.min(certain.size(), need)));
+            }
+        }
+        return Optional.empty();
     }
 
     private List<DeliveryMessage> findMessages(List<Query> queries, MessageDriver driver, int offset, int limit) {
@@ -1069,6 +1163,12 @@ public class DeliveryQueries {
             }
             return total;
         }
+        if (filter.context() != null && filter.messageId() == null) {
+            Optional<Long> withContext = countMessagesWithContext(filter, pendingOnly, pendingBefore);
+            if (withContext.isPresent()) {
+                return withContext.get();
+            }
+        }
         Hours hours = Hours.of(filter.from(), filter.to());
         if (!filter.countableByHour() || pendingOnly || hours.noneWhole()) {
             return countMessagesByIndex(filter, pendingOnly, pendingBefore);
@@ -1082,6 +1182,62 @@ public class DeliveryQueries {
             total += countMessagesByIndex(edge, false, pendingBefore);
         }
         return total;
+    }
+
+    /**
+     * The number of messages that carry the search's context pair, from the context index. The index's time of
+     * a message lies between its first receipt and the longest span after it, so with no other filter every
+     * entry at least that span after the range's start and before its end is a message of the range, counted
+     * from the index alone; only the entries near the range's edges (and with other filters, all of them) are
+     * looked up. Empty when more than {@link #CONTEXT_KEYS_MAX} need a lookup; the search then joins as before.
+     *
+     * @see "Design decision: docs/decisions/008-20261202-delivery-store-scale.md, Context searches"
+     */
+    private Optional<Long> countMessagesWithContext(DeliverySearch filter, boolean pendingOnly, long pendingBefore) {
+        long span = messageSpan();
+        @Nullable Long from = filter.from() == null ? null : filter.from().toEpochMilli();
+        @Nullable Long to = filter.to() == null ? null : filter.to().toEpochMilli();
+        List<@Nullable Long[]> lookUp = new ArrayList<>();
+        long total = 0;
+        boolean onlyThePair = !pendingOnly && filter.active().equals(Set.of(DeliverySearch.CONTEXT));
+        @Nullable Long innerFrom = from == null ? null : from + span;
+        if (onlyThePair && (innerFrom == null || to == null || innerFrom < to)) {
+            total += named.queryForObject("SELECT COUNT(*)" + contextEntries(filter.context(), innerFrom, to, null), contextParams(filter.context(),
+                    innerFrom, to, null), Long.class);
+            if (from != null) {
+                lookUp.add(new Long[] {from, innerFrom});
+            }
+            if (to != null) {
+                lookUp.add(new Long[] {to, to + span});
+            }
+        } else {
+            lookUp.add(new Long[] {from, to == null ? null : to + span});
+        }
+        for (Long[] band : lookUp) {
+            List<String> ids = named.queryForList("SELECT c.message_id" + contextEntries(filter.context(), band[0], band[1], CONTEXT_KEYS_MAX + 1),
+                    contextParams(filter.context(), band[0], band[1], CONTEXT_KEYS_MAX + 1), String.class);
+            if (ids.size() > CONTEXT_KEYS_MAX) {
+                return Optional.empty();
+            }
+            for (int i = 0; i < ids.size(); i += 500) {
+                for (Query q : messageQueries(filter, pendingOnly, pendingBefore, ids.subList(i, Math.min(ids.size(), i + 500)))) {
+                    total += named.queryForObject("SELECT COUNT(*)" + q.sql(), q.params(), Long.class);
+                }
+            }
+        }
+        return Optional.of(total);
+    }
+
+    /** The FROM and WHERE of the context index's entries of the pair with their time in [from, to) (either end open when null). */
+    private String contextEntries(ContextMatch context, @Nullable Long from, @Nullable Long to, @Nullable Integer limit) {
+        return " FROM delivery_context c" + hint("delivery_context_by_time") + " WHERE c.context_key = :contextKey AND c.context_value = :contextValue"
+                + (from == null ? "" : " AND c.first_event_at >= :entriesFrom") + (to == null ? "" : " AND c.first_event_at < :entriesTo")
+                + (limit == null ? "" : " LIMIT :limit");
+    }
+
+    private static MapSqlParameterSource contextParams(ContextMatch context, @Nullable Long from, @Nullable Long to, @Nullable Integer limit) {
+        return new MapSqlParameterSource("contextKey", context.key()).addValue("contextValue", context.value()).addValue("entriesFrom", from)
+                .addValue("entriesTo", to).addValue("limit", limit);
     }
 
     private long countMessagesByIndex(DeliverySearch filter, boolean pendingOnly, long pendingBefore) {
@@ -1107,7 +1263,15 @@ public class DeliveryQueries {
     }
 
     private List<Query> messageQueries(DeliverySearch filter, boolean pendingOnly, long pendingBefore) {
-        MessageDriver driver = messageDriver(filter, pendingOnly);
+        return messageQueries(filter, pendingOnly, pendingBefore, null);
+    }
+
+    /**
+     * The FROM and WHERE of a search of messages, one per value of its driving index; with {@code ids},
+     * of only those messages, each read by its key (ids from the context index, which carry the pair).
+     */
+    private List<Query> messageQueries(DeliverySearch filter, boolean pendingOnly, long pendingBefore, @Nullable List<String> ids) {
+        MessageDriver driver = ids != null ? MessageDriver.ID : messageDriver(filter, pendingOnly);
         Number number = filter.destination() == null ? null : number(filter.destination());
         if (number != null && number.prefixes().isEmpty()) {
             return List.of();
@@ -1119,8 +1283,13 @@ public class DeliveryQueries {
             List<String> where = new ArrayList<>();
             switch (driver) {
                 case ID -> {
-                    where.add("m.message_id = :messageId");
-                    params.addValue("messageId", filter.messageId());
+                    if (ids != null) {
+                        where.add("m.message_id IN (:ids)");
+                        params.addValue("ids", ids);
+                    } else {
+                        where.add("m.message_id = :messageId");
+                        params.addValue("messageId", filter.messageId());
+                    }
                 }
                 case DESTINATION -> {
                     where.add("m.dest_prefix = :driver");
@@ -1164,7 +1333,9 @@ public class DeliveryQueries {
                     }
                     case CONTEXT -> {
                         params.addValue("contextKey", filter.context().key()).addValue("contextValue", filter.context().value());
-                        if (driver == MessageDriver.CONTEXT) {
+                        if (ids != null) {
+                            // the given messages carry the pair
+                        } else if (driver == MessageDriver.CONTEXT) {
                             from = " FROM delivery_context c" + hint("delivery_context_by_time") + " JOIN delivery_message m ON m.message_id = c.message_id";
                             where.add("c.context_key = :contextKey AND c.context_value = :contextValue");
                             // the index's time is one of the message's receipts: no earlier than its first, within the span after it

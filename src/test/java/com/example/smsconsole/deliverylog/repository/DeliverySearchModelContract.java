@@ -296,6 +296,13 @@ abstract class DeliverySearchModelContract {
                 all.withOrigination("no-such-sender"),
                 all.withContext(new ContextMatch("account", "acct-1")).withCountry("US"),
                 all.withContext(new ContextMatch("orderId", "no-such-order"))));
+        // context searches whose range starts between a message's first receipt and its next: the message is not one of
+        // the range's messages, while its later receipts are among the range's receipts
+        events.stream().filter(e -> e.context() != null && e.eventType().equals("TEXT_SUCCESSFUL")).limit(4).forEach(e -> {
+            var pair = contextOf(e.context()).entrySet().iterator().next();
+            filters.add(DeliverySearch.empty().withRange(e.eventAt().minusMillis(300), START.plus(Duration.ofDays(4)))
+                    .withContext(new ContextMatch(pair.getKey(), pair.getValue())));
+        });
         // every declared dimension with values from the sample: alone, within a type, final only, and with each other dimension
         Map<SearchDimension<?>, Reading> oracle = oracle();
         List<DeliveryEvent> samples = List.of(events.get(3), events.get(events.size() / 3), events.get(events.size() - 5));
@@ -481,6 +488,44 @@ abstract class DeliverySearchModelContract {
         assertThat(queries.findMessages(firstDay, false, 0, 0, 50)).extracting(DeliveryMessage::messageId).as(describe(firstDay))
                 .isEqualTo(expected);
         assertThat(queries.countMessages(firstDay, false, 0)).as(describe(firstDay) + " count").isEqualTo(expected.size());
+    }
+
+    @Test
+    void a_context_search_of_messages_newest_first_places_a_message_first_seen_by_a_later_receipt() {
+        // 70 messages a minute apart carrying one pair, and one sent before them whose final receipt, an hour and a half
+        // later, is stored first: the context index then holds that later time for it, the newest of all
+        long t = START.plus(Duration.ofDays(2)).toEpochMilli();
+        List<DeliveryStore.Receipt> stored = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            var send = new Send("msg-batch-" + i, DESTINATIONS.get(2), ORIGINATIONS[0], null, "{\"batch\":\"z\"}");
+            var r = receipt(send, "TEXT_QUEUED", false, t + i * 60_000L);
+            store.store("group", List.of(r), List.of(), 0, 0, 0);
+            stored.add(r);
+        }
+        var early = new Send("msg-batch-early", DESTINATIONS.get(2), ORIGINATIONS[0], null, "{\"batch\":\"z\"}");
+        var delivered = receipt(early, "TEXT_DELIVERED", true, t + 90 * 60_000L);
+        var queued = receipt(early, "TEXT_QUEUED", false, t - 10 * 60_000L);
+        store.store("group", List.of(delivered), List.of(), 0, 0, 0);
+        store.store("group", List.of(queued), List.of(), 0, 0, 0);
+        stored.add(delivered);
+        stored.add(queued);
+        for (DeliveryStore.Receipt r : stored) {
+            keys.put(r.event(), EventKeys.of(r.event().eventAt().toEpochMilli(), r.event().eventId()));
+            events.add(r.event());
+        }
+        events.sort(Comparator.comparing((DeliveryEvent e) -> keys.get(e)).reversed());
+        var batch = DeliverySearch.empty().withRange(START, START.plus(Duration.ofDays(4))).withContext(new ContextMatch("batch", "z"));
+        List<String> expected = latestStates().values().stream().filter(matchesMessage(batch))
+                .sorted(Comparator.comparing(DeliveryMessage::firstEventAt).thenComparing(DeliveryMessage::messageId).reversed())
+                .map(DeliveryMessage::messageId).toList();
+        assertThat(expected).hasSize(71).endsWith("msg-batch-0", "msg-batch-early");
+        for (int limit : new int[] {64, 65, 70}) {
+            assertThat(queries.findMessages(batch, false, 0, 0, limit)).extracting(DeliveryMessage::messageId).as(describe(batch) + " first " + limit)
+                    .isEqualTo(expected.subList(0, limit));
+        }
+        assertThat(queries.countMessages(batch, false, 0)).isEqualTo(71);
+        List<DeliveryEvent> receipts = events.stream().filter(matches(batch)).toList();
+        assertThat(ids(queries.findEvents(batch, 0, 65, true))).as(describe(batch) + " receipts").isEqualTo(ids(receipts.subList(0, 65)));
     }
 
     @Test
