@@ -1076,25 +1076,17 @@ public class DeliveryQueries {
      */
     private Optional<List<DeliveryMessage>> newestMessagesWithContext(DeliverySearch filter, boolean pendingOnly, long pendingBefore, int offset,
             int limit) {
-        ContextMatch context = filter.context();
         long need = (long) offset + limit;
-        var params = new MapSqlParameterSource("contextKey", context.key()).addValue("contextValue", context.value());
-        var sql = new StringBuilder("SELECT c.first_event_at, c.message_id FROM delivery_context c" + hint("delivery_context_by_time")
-                + " WHERE c.context_key = :contextKey AND c.context_value = :contextValue");
-        if (filter.from() != null) {
-            sql.append(" AND c.first_event_at >= :from");
-            params.addValue("from", filter.from().toEpochMilli());
-        }
-        if (filter.to() != null) {
-            sql.append(" AND c.first_event_at < :nearTo");
-            params.addValue("nearTo", filter.to().toEpochMilli() + messageSpan());
-        }
-        sql.append(" ORDER BY c.first_event_at DESC LIMIT :limit");
+        // a message of the range has its index time from the range's start to the span after its end
+        Query entries = contextEntries(filter.context(), filter.from() == null ? null : filter.from().toEpochMilli(),
+                filter.to() == null ? null : filter.to().toEpochMilli() + messageSpan());
+        String sql = "SELECT c.first_event_at, c.message_id" + entries.sql() + " ORDER BY c.first_event_at DESC LIMIT :limit";
+        MapSqlParameterSource params = entries.params();
         Comparator<DeliveryMessage> newestFirst = Comparator.comparing(DeliveryMessage::firstEventAt).thenComparing(DeliveryMessage::messageId)
                 .reversed();
         int messages = NEWEST_CONTEXT_MESSAGES;
         for (int round = 0; round < NEWEST_CONTEXT_ROUNDS; round++, messages *= 4) {
-            List<Map.Entry<Long, String>> rows = named.query(sql.toString(), params.addValue("limit", messages),
+            List<Map.Entry<Long, String>> rows = named.query(sql, params.addValue("limit", messages),
                     (rs, i) -> Map.entry(rs.getLong(1), rs.getString(2)));
             boolean all = rows.size() < messages;
             long last = rows.isEmpty() ? Long.MIN_VALUE : rows.getLast().getKey();
@@ -1197,25 +1189,28 @@ public class DeliveryQueries {
         long span = messageSpan();
         @Nullable Long from = filter.from() == null ? null : filter.from().toEpochMilli();
         @Nullable Long to = filter.to() == null ? null : filter.to().toEpochMilli();
-        List<@Nullable Long[]> lookUp = new ArrayList<>();
+        record Band(@Nullable Long from, @Nullable Long to) {
+        }
+        List<Band> lookUp = new ArrayList<>();
         long total = 0;
         boolean onlyThePair = !pendingOnly && filter.active().equals(Set.of(DeliverySearch.CONTEXT));
         @Nullable Long innerFrom = from == null ? null : from + span;
         if (onlyThePair && (innerFrom == null || to == null || innerFrom < to)) {
-            total += named.queryForObject("SELECT COUNT(*)" + contextEntries(filter.context(), innerFrom, to, null), contextParams(filter.context(),
-                    innerFrom, to, null), Long.class);
+            Query inner = contextEntries(filter.context(), innerFrom, to);
+            total += named.queryForObject("SELECT COUNT(*)" + inner.sql(), inner.params(), Long.class);
             if (from != null) {
-                lookUp.add(new Long[] {from, innerFrom});
+                lookUp.add(new Band(from, innerFrom));
             }
             if (to != null) {
-                lookUp.add(new Long[] {to, to + span});
+                lookUp.add(new Band(to, to + span));
             }
         } else {
-            lookUp.add(new Long[] {from, to == null ? null : to + span});
+            lookUp.add(new Band(from, to == null ? null : to + span));
         }
-        for (Long[] band : lookUp) {
-            List<String> ids = named.queryForList("SELECT c.message_id" + contextEntries(filter.context(), band[0], band[1], CONTEXT_KEYS_MAX + 1),
-                    contextParams(filter.context(), band[0], band[1], CONTEXT_KEYS_MAX + 1), String.class);
+        for (Band band : lookUp) {
+            Query entries = contextEntries(filter.context(), band.from(), band.to());
+            List<String> ids = named.queryForList("SELECT c.message_id" + entries.sql() + " LIMIT :limit",
+                    entries.params().addValue("limit", CONTEXT_KEYS_MAX + 1), String.class);
             if (ids.size() > CONTEXT_KEYS_MAX) {
                 return Optional.empty();
             }
@@ -1229,15 +1224,19 @@ public class DeliveryQueries {
     }
 
     /** The FROM and WHERE of the context index's entries of the pair with their time in [from, to) (either end open when null). */
-    private String contextEntries(ContextMatch context, @Nullable Long from, @Nullable Long to, @Nullable Integer limit) {
-        return " FROM delivery_context c" + hint("delivery_context_by_time") + " WHERE c.context_key = :contextKey AND c.context_value = :contextValue"
-                + (from == null ? "" : " AND c.first_event_at >= :entriesFrom") + (to == null ? "" : " AND c.first_event_at < :entriesTo")
-                + (limit == null ? "" : " LIMIT :limit");
-    }
-
-    private static MapSqlParameterSource contextParams(ContextMatch context, @Nullable Long from, @Nullable Long to, @Nullable Integer limit) {
-        return new MapSqlParameterSource("contextKey", context.key()).addValue("contextValue", context.value()).addValue("entriesFrom", from)
-                .addValue("entriesTo", to).addValue("limit", limit);
+    private Query contextEntries(ContextMatch context, @Nullable Long from, @Nullable Long to) {
+        var params = new MapSqlParameterSource("contextKey", context.key()).addValue("contextValue", context.value());
+        var sql = new StringBuilder(" FROM delivery_context c" + hint("delivery_context_by_time")
+                + " WHERE c.context_key = :contextKey AND c.context_value = :contextValue");
+        if (from != null) {
+            sql.append(" AND c.first_event_at >= :entriesFrom");
+            params.addValue("entriesFrom", from);
+        }
+        if (to != null) {
+            sql.append(" AND c.first_event_at < :entriesTo");
+            params.addValue("entriesTo", to);
+        }
+        return new Query(sql.toString(), params);
     }
 
     private long countMessagesByIndex(DeliverySearch filter, boolean pendingOnly, long pendingBefore) {
