@@ -597,10 +597,9 @@ public class DeliveryQueries {
      * so a pair too common to list costs a short index read, not a read of that many messages.
      */
     private Optional<List<Long>> contextKeys(ContextMatch context, DeliverySearch filter, long fromKey, long toKey) {
-        var params = new MapSqlParameterSource("contextKey", context.key()).addValue("contextValue", context.value())
-                .addValue("limit", CONTEXT_KEYS_MESSAGES + 1);
-        String sql = "SELECT c.message_id FROM delivery_context c" + hint("delivery_context_by_time")
-                + " WHERE c.context_key = :contextKey AND c.context_value = :contextValue" + nearRange(filter, messageSpan(), params) + " LIMIT :limit";
+        Query near = nearRange(context, filter, messageSpan());
+        MapSqlParameterSource params = near.params().addValue("limit", CONTEXT_KEYS_MESSAGES + 1);
+        String sql = "SELECT c.message_id" + near.sql() + " LIMIT :limit";
         List<String> ids = named.queryForList(sql, params, String.class);
         if (ids.size() > CONTEXT_KEYS_MESSAGES) {
             // a common pair: by key still, while its messages are few beside the receipts a walk of the range would check
@@ -655,13 +654,11 @@ public class DeliveryQueries {
         }
         long span = messageSpan();
         long need = (long) offset + limit;
+        Query near = nearRange(context, filter, span);
+        String sql = "SELECT c.first_event_at, c.message_id" + near.sql() + " ORDER BY c.first_event_at DESC LIMIT :limit";
         int messages = NEWEST_CONTEXT_MESSAGES;
         for (int round = 0; round < NEWEST_CONTEXT_ROUNDS; round++, messages *= 4) {
-            var params = new MapSqlParameterSource("contextKey", context.key()).addValue("contextValue", context.value())
-                    .addValue("limit", messages);
-            String sql = "SELECT c.first_event_at, c.message_id FROM delivery_context c" + hint("delivery_context_by_time")
-                    + " WHERE c.context_key = :contextKey AND c.context_value = :contextValue" + nearRange(filter, span, params)
-                    + " ORDER BY c.first_event_at DESC LIMIT :limit";
+            MapSqlParameterSource params = near.params().addValue("limit", messages);
             record Carrier(long firstAt, String messageId) {
             }
             List<Carrier> rows = named.query(sql, params, (rs, i) -> new Carrier(rs.getLong(1), rs.getString(2)));
@@ -713,21 +710,13 @@ public class DeliveryQueries {
     }
 
     /**
-     * The condition that keeps the context index's entries whose time lies within the longest message
+     * The context index's entries of the pair whose time lies within the longest message
      * span of the search's range: a message with a receipt in the range has all its receipts, the one
      * whose time the index holds included, that close to it.
      */
-    private static String nearRange(DeliverySearch filter, long span, MapSqlParameterSource params) {
-        var sql = new StringBuilder();
-        if (filter.from() != null) {
-            sql.append(" AND c.first_event_at >= :nearFrom");
-            params.addValue("nearFrom", filter.from().toEpochMilli() - span);
-        }
-        if (filter.to() != null) {
-            sql.append(" AND c.first_event_at < :nearTo");
-            params.addValue("nearTo", filter.to().toEpochMilli() + span);
-        }
-        return sql.toString();
+    private Query nearRange(ContextMatch context, DeliverySearch filter, long span) {
+        return contextEntries(context, filter.from() == null ? null : filter.from().toEpochMilli() - span,
+                filter.to() == null ? null : filter.to().toEpochMilli() + span);
     }
 
     /** About how many receipts the range holds (whole hours or days around it, from the rollups), whatever else the search asks. */
