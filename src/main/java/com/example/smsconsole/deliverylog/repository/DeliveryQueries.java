@@ -94,10 +94,16 @@ public class DeliveryQueries {
 
     /**
      * How a search of receipts is answered: the index, the values of its leading column to read
-     * (several are merged), or the receipt keys of one message.
+     * (several are merged), or the receipt keys of one message. {@code keyTypes} holds the event type of
+     * each of the keys when the messages' key lists say them all, else it is null.
      */
     record Plan(@Nullable Driver driver, List<String> values, List<Long> keys, long fromKey, long toKey, DeliverySearch filter,
-            @Nullable Number number) {
+            @Nullable Number number, @Nullable List<String> keyTypes) {
+
+        Plan(@Nullable Driver driver, List<String> values, List<Long> keys, long fromKey, long toKey, DeliverySearch filter,
+                @Nullable Number number) {
+            this(driver, values, keys, fromKey, toKey, filter, number, null);
+        }
 
         static Plan none(DeliverySearch filter) {
             return new Plan(null, List.of(), List.of(), 0, 0, filter, null);
@@ -110,6 +116,20 @@ public class DeliveryQueries {
         /** The given receipt keys, read with the same range, number and other filters. */
         Plan withKeys(List<Long> receiptKeys) {
             return new Plan(Driver.KEYS, List.of(), receiptKeys, fromKey, toKey, filter, number);
+        }
+
+        /**
+         * The receipts of these key list entries within the range, in key order; with the types of them
+         * all known, only those of the search's types (the rows are still checked for every filter).
+         */
+        Plan withEntries(List<ReceiptKeys.Entry> entries) {
+            Set<String> types = filter.eventTypes();
+            boolean typed = entries.stream().allMatch(e -> e.type() != null);
+            List<ReceiptKeys.Entry> kept = entries.stream()
+                    .filter(e -> e.key() >= fromKey && e.key() < toKey && (!typed || types.isEmpty() || types.contains(e.type())))
+                    .sorted(Comparator.comparingLong(ReceiptKeys.Entry::key)).toList();
+            return new Plan(Driver.KEYS, List.of(), kept.stream().map(ReceiptKeys.Entry::key).toList(), fromKey, toKey, filter, number,
+                    typed ? kept.stream().map(ReceiptKeys.Entry::type).toList() : null);
         }
 
         /** The same plan for receipts before {@code key} only. */
@@ -282,11 +302,32 @@ public class DeliveryQueries {
     }
 
     private void addCounts(Map<String, Long> counts, Plan plan) {
+        if (keysAnswer(plan)) {
+            plan.keyTypes().forEach(type -> counts.merge(type, 1L, Long::sum));
+            return;
+        }
         for (Query q : queries(plan)) {
             named.query("SELECT " + typeColumn(plan) + ", COUNT(*)" + q.sql() + " GROUP BY 1", q.params(), (ResultSet rs) -> {
                 counts.merge(rs.getString(1), rs.getLong(2), Long::sum);
             });
         }
+    }
+
+    /**
+     * Whether the plan's keys and their types alone count its receipts: keys listed by the messages of
+     * the search's message id or context pair (each of those receipts matches it, and the list holds
+     * all of them), of the search's range and types already, with no other filter to check on the rows.
+     * A key list names exactly the receipts stored: a message's receipts and its row are written in one
+     * transaction, and retention removes a message with its first receipt, which is its earliest.
+     *
+     * @see "Design decision: docs/decisions/008-20261202-delivery-store-scale.md, Types in the key list"
+     */
+    private static boolean keysAnswer(Plan plan) {
+        if (plan.driver() != Driver.KEYS || plan.keyTypes() == null) {
+            return false;
+        }
+        SearchDimension<?> lister = plan.filter().messageId() != null ? DeliverySearch.MESSAGE_ID : DeliverySearch.CONTEXT;
+        return plan.filter().active().stream().allMatch(d -> d == lister || d == DeliverySearch.EVENT_TYPES);
     }
 
     /**
@@ -446,6 +487,13 @@ public class DeliveryQueries {
     private void histogramByIndex(Map<Long, Map<String, Long>> buckets, DeliverySearch filter, long from, long to, long bucketsFrom, long bucketMillis) {
         DeliverySearch ranged = filter.withRange(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to));
         Plan plan = filter.countableByHour() ? scanPlan(ranged) : plan(ranged, Long.MAX_VALUE);
+        if (keysAnswer(plan)) {
+            for (int i = 0; i < plan.keys().size(); i++) {
+                long bucket = bucketsFrom + (plan.keys().get(i) / KEY_MILLIS - bucketsFrom) / bucketMillis * bucketMillis;
+                buckets.computeIfAbsent(bucket, k -> new TreeMap<>()).merge(plan.keyTypes().get(i), 1L, Long::sum);
+            }
+            return;
+        }
         for (Query q : queries(plan)) {
             // the time comes from the key, so a search by number reads the number index alone
             named.query("SELECT (e.event_key / " + KEY_MILLIS + " - :bucketsFrom) / :bucket, " + typeColumn(plan) + ", COUNT(*)" + q.sql()
@@ -556,21 +604,22 @@ public class DeliveryQueries {
             if (row.isEmpty()) {
                 return Plan.none(filter);
             }
-            Keys keys = Keys.parse(row.get().keys());
+            ReceiptKeys.Parsed keys = ReceiptKeys.parse(row.get().keys());
             if (!keys.complete()) {
                 // a message with more receipts than its key list holds: its time span, by message id
                 DeliveryMessage m = row.get().message();
                 return new Plan(Driver.TIME, List.of(), List.of(), Math.max(fromKey, EventKeys.lowest(m.firstEventAt().toEpochMilli())),
                         Math.min(toKey, EventKeys.lowest(m.lastEventAt().toEpochMilli() + 1)), filter, number);
             }
-            List<Long> inRange = keys.values().stream().filter(k -> k >= fromKey && k < toKey).toList();
-            return inRange.isEmpty() ? Plan.none(filter) : bounds.withKeys(inRange);
+            Plan byKeys = bounds.withEntries(keys.entries());
+            return byKeys.keys().isEmpty() ? Plan.none(filter) : byKeys;
         }
         ContextMatch context = filter.context();
         if (context != null) {
-            Optional<List<Long>> keys = contextKeys(context, filter, fromKey, toKey);
-            if (keys.isPresent()) {
-                return keys.get().isEmpty() ? Plan.none(filter) : bounds.withKeys(keys.get());
+            Optional<List<ReceiptKeys.Entry>> entries = contextKeys(context, filter);
+            if (entries.isPresent()) {
+                Plan byKeys = bounds.withEntries(entries.get());
+                return byKeys.keys().isEmpty() ? Plan.none(filter) : byKeys;
             }
         }
         if (number != null) {
@@ -596,7 +645,7 @@ public class DeliveryQueries {
      * receipt. The messages that carry it near the range are read from the context index alone first,
      * so a pair too common to list costs a short index read, not a read of that many messages.
      */
-    private Optional<List<Long>> contextKeys(ContextMatch context, DeliverySearch filter, long fromKey, long toKey) {
+    private Optional<List<ReceiptKeys.Entry>> contextKeys(ContextMatch context, DeliverySearch filter) {
         Query near = nearRange(context, filter, messageSpan());
         MapSqlParameterSource params = near.params().addValue("limit", CONTEXT_KEYS_MESSAGES + 1);
         String sql = "SELECT c.message_id" + near.sql() + " LIMIT :limit";
@@ -612,20 +661,19 @@ public class DeliveryQueries {
                 return Optional.empty();
             }
         }
-        List<Long> keys = new ArrayList<>();
+        List<ReceiptKeys.Entry> entries = new ArrayList<>();
         for (MessageKeys m : messageKeys(ids)) {
             if (filter.from() != null && m.lastEventAt() < filter.from().toEpochMilli()
                     || filter.to() != null && m.firstEventAt() >= filter.to().toEpochMilli()) {
                 continue;
             }
-            Keys parsed = Keys.parse(m.keys());
+            ReceiptKeys.Parsed parsed = ReceiptKeys.parse(m.keys());
             if (!parsed.complete()) {
                 return Optional.empty();
             }
-            parsed.values().stream().filter(k -> k >= fromKey && k < toKey).forEach(keys::add);
+            entries.addAll(parsed.entries());
         }
-        keys.sort(Comparator.naturalOrder());
-        return Optional.of(keys);
+        return Optional.of(entries);
     }
 
     /** Messages read from the context index in the first round of {@link #newestWithContext}; each further round reads four times as many. */
@@ -671,11 +719,11 @@ public class DeliveryQueries {
                     : Math.max(bounds.fromKey(), EventKeys.lowest(Math.addExact(rows.getLast().firstAt(), span) + 1));
             List<Long> keys = new ArrayList<>();
             for (MessageKeys m : messageKeys(rows.stream().map(Carrier::messageId).toList())) {
-                Keys parsed = Keys.parse(m.keys());
+                ReceiptKeys.Parsed parsed = ReceiptKeys.parse(m.keys());
                 if (!parsed.complete()) {
                     return Optional.empty();
                 }
-                parsed.values().stream().filter(k -> k >= certainFrom && k < bounds.toKey()).forEach(keys::add);
+                parsed.keys().stream().filter(k -> k >= certainFrom && k < bounds.toKey()).forEach(keys::add);
             }
             if (all && keys.isEmpty()) {
                 return Optional.of(List.of());
@@ -1405,22 +1453,6 @@ public class DeliveryQueries {
     public Optional<Instant> newestEventAt() {
         Long max = jdbc.queryForObject("SELECT MAX(event_key) FROM delivery_event", Long.class);
         return Optional.ofNullable(max).map(key -> Instant.ofEpochMilli(key >>> EventKeys.HASH_BITS));
-    }
-
-    /** The receipt keys of a message; incomplete when the list was cut at the column's length. */
-    private record Keys(List<Long> values, boolean complete) {
-        static Keys parse(String text) {
-            var values = new java.util.LinkedHashSet<Long>();
-            boolean complete = true;
-            for (String part : text.split(",")) {
-                if (part.equals("*")) {
-                    complete = false;
-                } else if (!part.isBlank()) {
-                    values.add(Long.parseLong(part));
-                }
-            }
-            return new Keys(new ArrayList<>(values), complete);
-        }
     }
 
     // ------------------------------------------------------------------ rows

@@ -454,7 +454,7 @@ public class DeliveryStore {
     private void mergeMessages(List<Keyed> receipts, Map<String, Long> busy) {
         Map<String, MessageRow> incoming = new LinkedHashMap<>();
         for (Keyed k : receipts) {
-            incoming.merge(k.event().messageId(), new MessageRow(toMessage(k.event()), Long.toString(k.key())),
+            incoming.merge(k.event().messageId(), new MessageRow(toMessage(k.event()), ReceiptKeys.entry(k.key(), k.event().eventType())),
                     (a, b) -> new MessageRow(combine(a.message(), b.message()), a.keys() + "," + b.keys()));
         }
         if (incoming.isEmpty()) {
@@ -477,10 +477,10 @@ public class DeliveryStore {
             DeliveryMessage now;
             if (stored == null) {
                 now = row.message();
-                inserts.add(new MessageRow(now, limitKeys(row.keys())));
+                inserts.add(new MessageRow(now, ReceiptKeys.limit(row.keys(), MAX_KEYS_TEXT)));
             } else {
                 now = combine(stored.message(), row.message());
-                updates.add(new MessageRow(now, limitKeys(stored.keys() + "," + row.keys())));
+                updates.add(new MessageRow(now, ReceiptKeys.limit(stored.keys() + "," + row.keys(), MAX_KEYS_TEXT)));
                 DeliveryMessage was = stored.message();
                 hourly.merge(HourKey.of(was), Amounts.of(was, -1), Amounts::plus);
                 addIfBusy(ofBusy, busy, was, -1);
@@ -625,15 +625,6 @@ public class DeliveryStore {
             return Map.of();
         }
         return pairs;
-    }
-
-    /** Keeps the key list within its column; a message with more receipts keeps its first ones and a marker. */
-    private static String limitKeys(String keys) {
-        if (keys.length() <= MAX_KEYS_TEXT) {
-            return keys;
-        }
-        String cut = keys.substring(0, MAX_KEYS_TEXT - 2);
-        return cut.substring(0, cut.lastIndexOf(',')) + ",*";
     }
 
     private static List<Object> messageValues(MessageRow row) {
@@ -836,8 +827,7 @@ public class DeliveryStore {
         List<Long> firstKeys = new ArrayList<>();
         for (Map<String, Object> r : rows) {
             String keys = (String) r.get("event_keys");
-            java.util.Arrays.stream(keys.split(",")).filter(k -> !k.isBlank() && !k.equals("*")).mapToLong(Long::parseLong).min()
-                    .ifPresent(firstKeys::add);
+            ReceiptKeys.lowest(keys).ifPresent(firstKeys::add);
         }
         List<Object[]> pairs = new ArrayList<>();
         for (int i = 0; i < firstKeys.size(); i += IN_CHUNK) {
