@@ -56,8 +56,20 @@ public class DeliveryStore {
      */
     static final int BUSY_DESTINATION_RECEIPTS = 100;
 
-    /** A receipt to store, with its raw JSON and the CloudWatch Logs timestamp it was found at. */
-    public record Receipt(DeliveryEvent event, String raw, long logTimestamp) {
+    /**
+     * A receipt to store, with its raw JSON and the CloudWatch Logs timestamp it was found at. What the
+     * store derives from the receipt alone (its key, its raw JSON packed, its event id as bytes and its
+     * context pairs) is worked out when the receipt is made, so ingestion does that on its fetching thread
+     * while the storing thread waits for the database (see docs/decisions/008-20261202-delivery-store-scale.md,
+     * "Ingestion end to end").
+     */
+    public record Receipt(DeliveryEvent event, String raw, long logTimestamp, long key, byte[] packed, byte[] eventId,
+            Map<String, String> contextPairs) {
+
+        public Receipt(DeliveryEvent event, String raw, long logTimestamp) {
+            this(event, raw, logTimestamp, EventKeys.of(event.eventAt().toEpochMilli(), event.eventId()), PackedJson.pack(raw),
+                    EventIds.encode(event.eventId()), DeliveryStore.contextPairs(event.context()));
+        }
     }
 
     /** A log event that is not a receipt. */
@@ -166,7 +178,7 @@ public class DeliveryStore {
     }
 
     private static long key(Receipt r) {
-        return EventKeys.of(r.event().eventAt().toEpochMilli(), r.event().eventId());
+        return r.key();
     }
 
     private Map<Long, String> storedIds(List<Long> keys) {
@@ -187,7 +199,7 @@ public class DeliveryStore {
 
     private static List<Object> eventValues(Keyed k) {
         DeliveryEvent e = k.event();
-        return java.util.Arrays.asList(k.key(), EventIds.encode(e.eventId()), e.eventAt().toEpochMilli(), e.ingestedAt().toEpochMilli(), e.eventType(),
+        return java.util.Arrays.asList(k.key(), k.receipt().eventId(), e.eventAt().toEpochMilli(), e.ingestedAt().toEpochMilli(), e.eventType(),
                 e.messageId(), e.destination(), prefix(e.destination()), e.origination(), e.configurationSet(), e.country(), e.messageStatus(), e.statusDescription(),
                 e.messageType(), e.encoding(), e.parts(), e.price(), e.carrierFee(), e.isFinal(), e.carrier(),
                 e.requestedAt() == null ? null : e.requestedAt().toEpochMilli(), e.context(), e.logStream());
@@ -195,7 +207,7 @@ public class DeliveryStore {
 
     /** The raw JSON is stored packed (see {@link PackedJson}, docs/decisions/008-20261202-delivery-store-scale.md "Footprint"). */
     private static List<Object> rawValues(Keyed k) {
-        return List.of(k.key(), PackedJson.pack(k.receipt().raw()));
+        return List.of(k.key(), k.receipt().packed());
     }
 
     /** Receipts and their raw JSON: COPY on PostgreSQL, multi-row INSERT on H2. */
@@ -566,11 +578,32 @@ public class DeliveryStore {
         Map<List<String>, Long> pairs = new LinkedHashMap<>();
         for (Keyed k : receipts) {
             long at = k.event().eventAt().toEpochMilli();
-            for (Map.Entry<String, String> pair : contextPairs(k.event().context()).entrySet()) {
+            for (Map.Entry<String, String> pair : k.receipt().contextPairs().entrySet()) {
                 pairs.merge(List.of(pair.getKey(), pair.getValue(), k.event().messageId()), at, Math::min);
             }
         }
         List<Map.Entry<List<String>, Long>> rows = new ArrayList<>(pairs.entrySet());
+        if (postgres) {
+            // one statement of four arrays: a MERGE of VALUES rows took PostgreSQL about 50 µs a row, mostly
+            // parsing and planning its thousands of parameters (decision 008, "Ingestion end to end")
+            if (rows.isEmpty()) {
+                return;
+            }
+            jdbc.execute((Connection con) -> {
+                try (PreparedStatement ps = con.prepareStatement("""
+                        INSERT INTO delivery_context (context_key, context_value, message_id, first_event_at)
+                        SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[])
+                        ON CONFLICT (context_key, context_value, message_id) DO NOTHING""")) {
+                    for (int column = 0; column < 3; column++) {
+                        int c = column;
+                        ps.setArray(c + 1, con.createArrayOf("varchar", rows.stream().map(r -> r.getKey().get(c)).toArray()));
+                    }
+                    ps.setArray(4, con.createArrayOf("bigint", rows.stream().map(Map.Entry::getValue).toArray()));
+                    return ps.executeUpdate();
+                }
+            });
+            return;
+        }
         String tuple = "(CAST(? AS VARCHAR(100)), CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(64)), CAST(? AS BIGINT))";
         for (int i = 0; i < rows.size(); i += ROWS_PER_STATEMENT) {
             List<Map.Entry<List<String>, Long>> chunk = rows.subList(i, Math.min(rows.size(), i + ROWS_PER_STATEMENT));
