@@ -258,47 +258,45 @@ public class DeliveryQueries {
         Busy busy = busy(filter);
         if (busy != null) {
             busy.before(filter).ifPresent(before -> addCounts(counts, plan(before, Long.MAX_VALUE)));
-            busy.after(filter).ifPresent(after -> {
-                Hours hours = Hours.of(after.from(), after.to());
-                if (hours.noneWhole()) {
-                    addCounts(counts, plan(after, Long.MAX_VALUE));
-                    return;
-                }
-                var params = new MapSqlParameterSource("destination", busy.destination());
-                var sql = new StringBuilder("SELECT event_type, SUM(events) FROM delivery_destination_hourly WHERE destination = :destination");
-                hours.restrict(sql, params);
-                rollupFilters(Busy.others(after), false, sql, params);
-                sql.append(" GROUP BY event_type");
-                named.query(sql.toString(), params, (ResultSet rs) -> {
-                    counts.merge(rs.getString(1), rs.getLong(2), Long::sum);
-                });
-                for (DeliverySearch edge : hours.edges(after)) {
-                    addCounts(counts, plan(edge, Long.MAX_VALUE));
-                }
-            });
+            busy.after(filter).ifPresent(after -> wholeHoursAndEdges(after,
+                    hours -> addRolledUp(counts, "delivery_destination_hourly WHERE destination = :destination", Busy.others(after), hours,
+                            new MapSqlParameterSource("destination", busy.destination())),
+                    part -> addCounts(counts, plan(part, Long.MAX_VALUE))));
             return counts;
         }
         if (!filter.countableByHour()) {
             addCounts(counts, plan(filter, Long.MAX_VALUE));
             return counts;
         }
+        wholeHoursAndEdges(filter, hours -> addRolledUp(counts, "delivery_event_hourly WHERE 1 = 1", filter, hours, new MapSqlParameterSource()),
+                part -> addCounts(counts, scanPlan(part)));
+        return counts;
+    }
+
+    /**
+     * Answers a search from an hourly rollup over the whole hours of its range and by the receipts or
+     * messages over the partial hours at its edges, or over all of it when it holds no whole hour:
+     * {@code rollup} reads the given hours, {@code byIndex} one part of the range.
+     */
+    private static void wholeHoursAndEdges(DeliverySearch filter, Consumer<Hours> rollup, Consumer<DeliverySearch> byIndex) {
         Hours hours = Hours.of(filter.from(), filter.to());
         if (hours.noneWhole()) {
-            addCounts(counts, scanPlan(filter));
-            return counts;
+            byIndex.accept(filter);
+            return;
         }
-        var params = new MapSqlParameterSource();
-        var sql = new StringBuilder("SELECT event_type, SUM(events) FROM delivery_event_hourly WHERE 1 = 1");
+        rollup.accept(hours);
+        hours.edges(filter).forEach(byIndex);
+    }
+
+    /** Adds the receipts per type of a rollup's whole hours ({@code rollup} names it and opens its conditions). */
+    private void addRolledUp(Map<String, Long> counts, String rollup, DeliverySearch filter, Hours hours, MapSqlParameterSource params) {
+        var sql = new StringBuilder("SELECT event_type, SUM(events) FROM " + rollup);
         hours.restrict(sql, params);
         rollupFilters(filter, false, sql, params);
         sql.append(" GROUP BY event_type");
         named.query(sql.toString(), params, (ResultSet rs) -> {
             counts.merge(rs.getString(1), rs.getLong(2), Long::sum);
         });
-        for (DeliverySearch edge : hours.edges(filter)) {
-            addCounts(counts, scanPlan(edge));
-        }
-        return counts;
     }
 
     private void addCounts(Map<String, Long> counts, Plan plan) {
@@ -1174,23 +1172,12 @@ public class DeliveryQueries {
     public long countMessages(DeliverySearch filter, boolean pendingOnly, long pendingBefore) {
         Busy busy = pendingOnly ? null : busy(filter);
         if (busy != null) {
-            long total = busy.before(filter).map(before -> countMessagesByIndex(before, false, pendingBefore)).orElse(0L);
-            Optional<DeliverySearch> after = busy.after(filter);
-            if (after.isPresent()) {
-                Hours hours = Hours.of(after.get().from(), after.get().to());
-                if (hours.noneWhole()) {
-                    return total + countMessagesByIndex(after.get(), false, pendingBefore);
-                }
-                var params = new MapSqlParameterSource("destination", busy.destination());
-                var sql = new StringBuilder("SELECT COALESCE(SUM(messages), 0) FROM delivery_destination_message_hourly WHERE destination = :destination");
-                hours.restrict(sql, params);
-                rollupFilters(Busy.others(after.get()), true, sql, params);
-                total += named.queryForObject(sql.toString(), params, Long.class);
-                for (DeliverySearch edge : hours.edges(after.get())) {
-                    total += countMessagesByIndex(edge, false, pendingBefore);
-                }
-            }
-            return total;
+            long[] total = {busy.before(filter).map(before -> countMessagesByIndex(before, false, pendingBefore)).orElse(0L)};
+            busy.after(filter).ifPresent(after -> wholeHoursAndEdges(after,
+                    hours -> total[0] += rolledUpMessages("delivery_destination_message_hourly WHERE destination = :destination", Busy.others(after),
+                            hours, new MapSqlParameterSource("destination", busy.destination())),
+                    part -> total[0] += countMessagesByIndex(part, false, pendingBefore)));
+            return total[0];
         }
         if (filter.context() != null && filter.messageId() == null) {
             Optional<Long> withContext = countMessagesWithContext(filter, pendingOnly, pendingBefore);
@@ -1198,19 +1185,21 @@ public class DeliveryQueries {
                 return withContext.get();
             }
         }
-        Hours hours = Hours.of(filter.from(), filter.to());
-        if (!filter.countableByHour() || pendingOnly || hours.noneWhole()) {
+        if (!filter.countableByHour() || pendingOnly) {
             return countMessagesByIndex(filter, pendingOnly, pendingBefore);
         }
-        var params = new MapSqlParameterSource();
-        var sql = new StringBuilder("SELECT COALESCE(SUM(messages), 0) FROM delivery_message_hourly WHERE 1 = 1");
+        long[] total = {0};
+        wholeHoursAndEdges(filter, hours -> total[0] += rolledUpMessages("delivery_message_hourly WHERE 1 = 1", filter, hours, new MapSqlParameterSource()),
+                part -> total[0] += countMessagesByIndex(part, false, pendingBefore));
+        return total[0];
+    }
+
+    /** The messages of a message rollup's whole hours ({@code rollup} names it and opens its conditions). */
+    private long rolledUpMessages(String rollup, DeliverySearch filter, Hours hours, MapSqlParameterSource params) {
+        var sql = new StringBuilder("SELECT COALESCE(SUM(messages), 0) FROM " + rollup);
         hours.restrict(sql, params);
         rollupFilters(filter, true, sql, params);
-        long total = named.queryForObject(sql.toString(), params, Long.class);
-        for (DeliverySearch edge : hours.edges(filter)) {
-            total += countMessagesByIndex(edge, false, pendingBefore);
-        }
-        return total;
+        return named.queryForObject(sql.toString(), params, Long.class);
     }
 
     /**
